@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace TypedDataset.Generator.Common;
+
+/// <summary>Turning YAML names and keys into C# identifiers, and suggesting near matches.</summary>
+internal static class Names
+{
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+        "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+        "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+        "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+        "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+        "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary>
+    /// Converts <c>john-dorrian</c>, <c>in_print</c>, <c>at least</c> or <c>Air/drone strike</c> to
+    /// <c>JohnDorrian</c>, <c>InPrint</c>, <c>AtLeast</c>, <c>AirDroneStrike</c>. Returns null when the
+    /// text holds anything but ASCII letters, digits and separators, or does not start with a letter:
+    /// such names could give invisible or confusable identifiers.
+    /// </summary>
+    public static string? ToPascalCase(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        bool upperNext = true;
+        foreach (char c in text)
+        {
+            if (IsAsciiLetterOrDigit(c))
+            {
+                if (builder.Length == 0 && !IsAsciiLetter(c)) return null;
+                builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
+                upperNext = false;
+            }
+            else if (c is '-' or '_' or '.' or ' ' or '/' or '(' or ')' or ',' or '\'' or '&' or '+')
+            {
+                upperNext = true;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    /// <summary>Keys: ASCII letters and digits separated by single '-', '_' or '.', starting with a letter.</summary>
+    public static bool IsValidKey(string key)
+    {
+        if (key.Length == 0 || key.Length > 200 || !IsAsciiLetter(key[0])) return false;
+        char previous = key[0];
+        foreach (char c in key)
+        {
+            bool separator = c is '-' or '_' or '.';
+            if (!separator && !IsAsciiLetterOrDigit(c)) return false;
+            if (separator && (previous is '-' or '_' or '.')) return false;
+            previous = c;
+        }
+        return !(previous is '-' or '_' or '.');
+    }
+
+    /// <summary>A schema name used verbatim as a C# type name: an ASCII identifier that is not a keyword.</summary>
+    public static bool IsValidTypeName(string name)
+    {
+        if (name.Length == 0 || name.Length > 200 || !(IsAsciiLetter(name[0]) || name[0] == '_')) return false;
+        foreach (char c in name)
+        {
+            if (!(IsAsciiLetterOrDigit(c) || c == '_')) return false;
+        }
+        return !Keywords.Contains(name);
+    }
+
+    /// <summary>A dotted namespace of valid identifiers.</summary>
+    public static bool IsValidNamespace(string name)
+    {
+        foreach (string part in name.Split('.'))
+        {
+            if (!IsValidTypeName(part)) return false;
+        }
+        return true;
+    }
+
+    public static bool IsKeyword(string name) => Keywords.Contains(name);
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    private static bool IsAsciiLetterOrDigit(char c) => IsAsciiLetter(c) || c is >= '0' and <= '9';
+
+    /// <summary>The closest candidate by edit distance, or null when none is close enough to be a typo.</summary>
+    public static string? Suggest(string text, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        int limit = Math.Max(2, text.Length / 3);
+        foreach (string candidate in candidates)
+        {
+            if (Math.Abs(candidate.Length - text.Length) > limit) continue;
+            int distance = EditDistance(text, candidate, limit);
+            if (distance < bestDistance || (distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return bestDistance <= limit ? best : null;
+    }
+
+    /// <summary>Formats a suggestion as a sentence tail: "; did you mean 'x'?" or "".</summary>
+    public static string DidYouMean(string text, IEnumerable<string> candidates)
+    {
+        string? suggestion = Suggest(text, candidates);
+        return suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+    }
+
+    /// <summary>Levenshtein distance (case-insensitive), giving up above <paramref name="limit"/>.</summary>
+    public static int EditDistance(string a, string b, int limit)
+    {
+        if (a.Length > 256 || b.Length > 256) return int.MaxValue; // suggestions are for short names only
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+            if (rowMin > limit) return int.MaxValue;
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    /// <summary>A stable (process- and machine-independent) 32-bit FNV-1a hash, as 8 hex digits.</summary>
+    public static string StableHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

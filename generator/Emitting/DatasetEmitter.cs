@@ -1,0 +1,793 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TypedDataset.Generator.Common;
+using TypedDataset.Generator.Model;
+
+namespace TypedDataset.Generator.Emitting;
+
+/// <summary>
+/// Emitting: validated models → C# text. Pure functions of their spec (no Roslyn symbols, no
+/// diagnostics), so output is deterministic. The layout:
+/// <list type="bullet">
+/// <item><c>{Root}.Support.g.cs</c>: <c>PartialDate</c>, <c>DatePrecision</c>, run-time helpers, polyfills.</item>
+/// <item><c>{Root}.Types.g.cs</c>: enums and records.</item>
+/// <item><c>{Collection}.g.cs</c>: a collection's storage, lookups and inverse indexes.</item>
+/// <item><c>{Root}.g.cs</c>: the root class.</item>
+/// <item><c>Data.{file}.g.cs</c>: one per data file: its named fact members and the code that builds them.</item>
+/// </list>
+/// </summary>
+internal static class DatasetEmitter
+{
+    public const string GeneratorName = "TypedDataset.Generator";
+    public const string GeneratorVersion = "0.1.0";
+
+    /// <summary>Facts built per generated method, to keep every method far below JIT limits.</summary>
+    public const int FactsPerMethod = 64;
+
+    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
+    private const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+
+    public static IEnumerable<(string HintName, string Source)> EmitCore(CoreSpec core)
+    {
+        var ctx = new EmitContext(core.Namespace, core.Schema);
+        yield return ($"{core.Schema.Root}.Support.g.cs", EmitSupport(ctx, core));
+        yield return ($"{core.Schema.Root}.Types.g.cs", EmitTypes(ctx));
+        foreach (CollectionIndexSpec collection in core.Collections)
+        {
+            TypeSpec type = ctx.Type(collection.TypeName);
+            yield return ($"{type.Collection}.g.cs", EmitCollection(ctx, type, collection));
+        }
+        yield return ($"{core.Schema.Root}.g.cs", EmitRoot(ctx, core));
+    }
+
+    public static string HintName(FileEmitSpec file) => $"Data.{file.FileId}.g.cs";
+
+    // ---------------------------------------------------------------- support
+
+    private static string EmitSupport(EmitContext ctx, CoreSpec core)
+    {
+        SourceWriter w = Begin();
+        if (core.NeedsIsExternalInit)
+        {
+            using (w.Block("namespace System.Runtime.CompilerServices"))
+            {
+                w.WriteLine("internal static class IsExternalInit { }");
+            }
+            w.WriteLine();
+        }
+        if (core.NeedsNotNullWhen)
+        {
+            using (w.Block("namespace System.Diagnostics.CodeAnalysis"))
+            {
+                w.WriteLine("[global::System.AttributeUsage(global::System.AttributeTargets.Parameter, Inherited = false)]");
+                using (w.Block("internal sealed class NotNullWhenAttribute : global::System.Attribute"))
+                {
+                    w.WriteLine("public NotNullWhenAttribute(bool returnValue) => ReturnValue = returnValue;");
+                    w.WriteLine();
+                    w.WriteLine("public bool ReturnValue { get; }");
+                }
+            }
+            w.WriteLine();
+        }
+        using (w.Block($"namespace {ctx.Namespace}"))
+        {
+            w.WriteLines(SupportText);
+        }
+        return w.ToString();
+    }
+
+    private const string SupportText =
+"""
+/// <summary>How precisely a <see cref="PartialDate"/> is known.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
+public enum DatePrecision
+{
+    /// <summary>Only the year is known.</summary>
+    Year,
+    /// <summary>The year and month are known.</summary>
+    Month,
+    /// <summary>The full date is known.</summary>
+    Day,
+}
+
+/// <summary>A calendar date known to the year, the month or the day (written 2017, 2017-02 or 2017-02-22).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
+public readonly struct PartialDate : global::System.IEquatable<PartialDate>, global::System.IComparable<PartialDate>
+{
+    private readonly int _month;
+    private readonly int _day;
+
+    internal PartialDate(int year, int month, int day)
+    {
+        Year = year;
+        _month = month;
+        _day = day;
+    }
+
+    /// <summary>The year.</summary>
+    public int Year { get; }
+
+    /// <summary>The month (1-12), or null when only the year is known.</summary>
+    public int? Month => _month == 0 ? null : _month;
+
+    /// <summary>The day of the month, or null when it is not known.</summary>
+    public int? Day => _day == 0 ? null : _day;
+
+    /// <summary>How precisely the date is known.</summary>
+    public DatePrecision Precision => _day != 0 ? DatePrecision.Day : _month != 0 ? DatePrecision.Month : DatePrecision.Year;
+
+    /// <summary>The first day the date can be.</summary>
+    public global::System.DateTime Earliest => new global::System.DateTime(Year, _month == 0 ? 1 : _month, _day == 0 ? 1 : _day);
+
+    /// <summary>The last day the date can be.</summary>
+    public global::System.DateTime Latest => _day != 0 ? Earliest
+        : _month != 0 ? Earliest.AddMonths(1).AddDays(-1)
+        : new global::System.DateTime(Year, 12, 31);
+
+    /// <summary>The date as written in the dataset: yyyy, yyyy-MM or yyyy-MM-dd.</summary>
+    public override string ToString() => Precision switch
+    {
+        DatePrecision.Day => Year.ToString("D4", global::System.Globalization.CultureInfo.InvariantCulture) + "-" + _month.ToString("D2", global::System.Globalization.CultureInfo.InvariantCulture) + "-" + _day.ToString("D2", global::System.Globalization.CultureInfo.InvariantCulture),
+        DatePrecision.Month => Year.ToString("D4", global::System.Globalization.CultureInfo.InvariantCulture) + "-" + _month.ToString("D2", global::System.Globalization.CultureInfo.InvariantCulture),
+        _ => Year.ToString("D4", global::System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <inheritdoc/>
+    public bool Equals(PartialDate other) => Year == other.Year && _month == other._month && _day == other._day;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is PartialDate other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => unchecked((Year * 397) ^ (_month * 31) ^ _day);
+
+    /// <summary>Orders by year, then month, then day; a less precise date sorts before a more precise one in the same period.</summary>
+    public int CompareTo(PartialDate other)
+    {
+        int c = Year.CompareTo(other.Year);
+        if (c != 0) return c;
+        c = _month.CompareTo(other._month);
+        return c != 0 ? c : _day.CompareTo(other._day);
+    }
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(PartialDate left, PartialDate right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(PartialDate left, PartialDate right) => !left.Equals(right);
+}
+
+/// <summary>Helpers used by the generated dataset code.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
+internal static class TypedDatasetRuntime
+{
+    public static global::System.Collections.Generic.IReadOnlyList<T> List<T>(T[] items) =>
+        items.Length == 0 ? EmptyList<T>.Instance : new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(items);
+
+    public static global::System.Collections.Generic.IReadOnlyList<T> Empty<T>() => EmptyList<T>.Instance;
+
+    public static bool SequenceEqual<T>(global::System.Collections.Generic.IReadOnlyList<T> left, global::System.Collections.Generic.IReadOnlyList<T> right)
+    {
+        if (ReferenceEquals(left, right)) return true;
+        if (left.Count != right.Count) return false;
+        var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+        for (int i = 0; i < left.Count; i++)
+        {
+            if (!comparer.Equals(left[i], right[i])) return false;
+        }
+        return true;
+    }
+
+    public static int SequenceHash<T>(global::System.Collections.Generic.IReadOnlyList<T> items)
+    {
+        var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+        int hash = 17;
+        for (int i = 0; i < items.Count; i++)
+        {
+            hash = unchecked(hash * 31 + (items[i] is null ? 0 : comparer.GetHashCode(items[i]!)));
+        }
+        return hash;
+    }
+
+    public static int Hash<T>(int hash, T value) =>
+        unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
+
+    /// <summary>Groups items by keys, for inverse navigation and name lookups.</summary>
+    public static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<T>> Group<T>(
+        global::System.Collections.Generic.IReadOnlyList<T> items,
+        global::System.Func<T, global::System.Collections.Generic.IEnumerable<string?>> keys,
+        global::System.StringComparer comparer)
+    {
+        var lists = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<T>>(comparer);
+        for (int i = 0; i < items.Count; i++)
+        {
+            T item = items[i];
+            var seen = new global::System.Collections.Generic.HashSet<string>(comparer);
+            foreach (string? key in keys(item))
+            {
+                if (key is null || !seen.Add(key)) continue;
+                if (!lists.TryGetValue(key, out var list)) lists.Add(key, list = new global::System.Collections.Generic.List<T>());
+                list.Add(item);
+            }
+        }
+        var result = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<T>>(lists.Count, comparer);
+        foreach (var pair in lists) result.Add(pair.Key, List(pair.Value.ToArray()));
+        return result;
+    }
+
+    public static T Missing<T>(string collection, string key) =>
+        throw new global::System.Collections.Generic.KeyNotFoundException("No fact with key '" + key + "' in " + collection + ".");
+
+    private static class EmptyList<T>
+    {
+        public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<T> Instance = new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(new T[0]);
+    }
+
+    /// <summary>A read-only list of references, resolved by key when read.</summary>
+    internal sealed class RefList<T> : global::System.Collections.Generic.IReadOnlyList<T>
+    {
+        private readonly string[] _keys;
+        private readonly global::System.Func<string, T> _resolve;
+
+        public RefList(string[] keys, global::System.Func<string, T> resolve)
+        {
+            _keys = keys;
+            _resolve = resolve;
+        }
+
+        public T this[int index] => _resolve(_keys[index]);
+
+        public int Count => _keys.Length;
+
+        public global::System.Collections.Generic.IEnumerator<T> GetEnumerator()
+        {
+            for (int i = 0; i < _keys.Length; i++) yield return _resolve(_keys[i]);
+        }
+
+        global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+""";
+
+    // ---------------------------------------------------------------- types
+
+    private static string EmitTypes(EmitContext ctx)
+    {
+        SourceWriter w = Begin();
+        using (w.Block($"namespace {ctx.Namespace}"))
+        {
+            bool first = true;
+            foreach (EnumSpec e in ctx.Schema.Enums)
+            {
+                if (!first) w.WriteLine();
+                first = false;
+                EmitEnum(w, e);
+            }
+            foreach (TypeSpec type in ctx.Schema.Types)
+            {
+                if (!first) w.WriteLine();
+                first = false;
+                EmitRecord(w, ctx, type);
+            }
+        }
+        return w.ToString();
+    }
+
+    private static void EmitEnum(SourceWriter w, EnumSpec e)
+    {
+        Summary(w, e.Doc ?? $"The values of {e.Name}.");
+        w.WriteLine(GeneratedCode);
+        using (w.Block($"public enum {e.Name}"))
+        {
+            foreach (EnumValueSpec v in e.Values)
+            {
+                Summary(w, $"'{v.Text}'");
+                w.WriteLine(v.MemberName + ",");
+            }
+        }
+        w.WriteLine();
+        SummaryXml(w, $"Conversions of <see cref=\"{e.Name}\"/> to and from the text used in the dataset.");
+        w.WriteLine(GeneratedCode);
+        using (w.Block($"public static class {e.Name}Extensions"))
+        {
+            Summary(w, "The value as written in the dataset (for example in YAML and exports).");
+            using (w.Block($"public static string ToYamlString(this {e.Name} value) => value switch", ";"))
+            {
+                foreach (EnumValueSpec v in e.Values) w.WriteLine($"{e.Name}.{v.MemberName} => {CSharpText.Literal(v.Text)},");
+                w.WriteLine("_ => value.ToString(),");
+            }
+            w.WriteLine();
+            Summary(w, "Parses the text used in the dataset (exact, case-sensitive).");
+            using (w.Block($"public static bool TryParse(string? text, out {e.Name} value)"))
+            {
+                using (w.Block("switch (text)"))
+                {
+                    foreach (EnumValueSpec v in e.Values) w.WriteLine($"case {CSharpText.Literal(v.Text)}: value = {e.Name}.{v.MemberName}; return true;");
+                    w.WriteLine("default: value = default; return false;");
+                }
+            }
+        }
+    }
+
+    private static void EmitRecord(SourceWriter w, EmitContext ctx, TypeSpec type)
+    {
+        Summary(w, type.Doc ?? (type.IsEntity ? $"A fact of {type.Collection}." : $"A {type.Name} value."));
+        w.WriteLine(GeneratedCode);
+        using (w.Block($"public sealed partial record {type.Name}"))
+        {
+            // constructor
+            var parameters = new List<string>();
+            if (type.IsEntity) parameters.Add($"string {Param(type.KeyProperty)}");
+            parameters.AddRange(type.Fields.Select(f => $"{ctx.ParameterType(f)} {Param(f.PropertyName)}"));
+            w.WriteLine($"internal {type.Name}({string.Join(", ", parameters)})");
+            w.OpenBrace();
+            if (type.IsEntity) w.WriteLine($"{type.KeyProperty} = {Param(type.KeyProperty)};");
+            foreach (FieldSpec f in type.Fields)
+            {
+                string p = Param(f.PropertyName);
+                if (f.Kind == FieldKind.Reference && f.IsList)
+                {
+                    w.WriteLine($"{Backing(f)} = {p};");
+                    w.WriteLine($"{f.PropertyName} = new TypedDatasetRuntime.RefList<global::{ctx.Namespace}.{f.Target}>({p}, global::{ctx.Namespace}.{ctx.Type(f.Target).Collection}.Get);");
+                }
+                else if (f.Kind == FieldKind.Reference) w.WriteLine($"{Backing(f)} = {p};");
+                else if (f.IsList) w.WriteLine($"{f.PropertyName} = TypedDatasetRuntime.List({p});");
+                else w.WriteLine($"{f.PropertyName} = {p};");
+            }
+            w.CloseBrace();
+
+            if (type.IsEntity)
+            {
+                w.WriteLine();
+                if (type.KeyDoc is not null) Summary(w, type.KeyDoc);
+                else SummaryXml(w, $"The key ('{CSharpText.Xml(type.KeyField)}') of this fact in <see cref=\"global::{ctx.Namespace}.{type.Collection}\"/>.");
+                w.WriteLine($"public string {type.KeyProperty} {{ get; }}");
+            }
+            foreach (FieldSpec f in type.Fields)
+            {
+                w.WriteLine();
+                string doc = f.Doc ?? $"The '{f.YamlName}' field.";
+                if (f.Kind == FieldKind.Reference)
+                {
+                    string target = $"global::{ctx.Namespace}.{f.Target}";
+                    string collection = $"global::{ctx.Namespace}.{ctx.Type(f.Target).Collection}";
+                    w.WriteLine(f.IsList ? $"internal readonly string[] {Backing(f)};" : $"internal readonly string{(f.IsOptional ? "?" : "")} {Backing(f)};");
+                    w.WriteLine();
+                    Summary(w, doc);
+                    if (f.IsList) w.WriteLine($"public {IReadOnlyList}<{target}> {f.PropertyName} {{ get; }}");
+                    else if (f.IsOptional) w.WriteLine($"public {target}? {f.PropertyName} => {Backing(f)} is null ? null : {collection}.Get({Backing(f)});");
+                    else w.WriteLine($"public {target} {f.PropertyName} => {collection}.Get({Backing(f)});");
+                }
+                else
+                {
+                    Summary(w, doc);
+                    w.WriteLine($"public {ctx.PropertyType(f)} {f.PropertyName} {{ get; }}");
+                }
+            }
+
+            // inverse navigation
+            foreach ((TypeSpec owner, FieldSpec field, string name) in ctx.InversesOf(type))
+            {
+                w.WriteLine();
+                SummaryXml(w, $"Every fact of <see cref=\"global::{ctx.Namespace}.{owner.Collection}\"/> whose <see cref=\"global::{ctx.Namespace}.{owner.Name}.{field.PropertyName}\"/> is this {type.Name} (inverse of '{CSharpText.Xml(field.YamlName)}').");
+                w.WriteLine($"public {IReadOnlyList}<global::{ctx.Namespace}.{owner.Name}> {name} => global::{ctx.Namespace}.{owner.Collection}.{InverseMethod(field)}({type.KeyProperty});");
+            }
+
+            // equality and printing
+            w.WriteLine();
+            if (type.IsEntity)
+            {
+                Summary(w, $"Facts are equal when their keys are equal.");
+                w.WriteLine($"public bool Equals({type.Name}? other) => other is not null && string.Equals({type.KeyProperty}, other.{type.KeyProperty}, global::System.StringComparison.Ordinal);");
+                w.WriteLine();
+                w.WriteLine("/// <inheritdoc/>");
+                w.WriteLine($"public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode({type.KeyProperty});");
+                w.WriteLine();
+                // References are printed by key, so cycles between facts cannot recurse.
+                FieldSpec? nameField = type.NameField is null ? null : type.Fields.FirstOrDefault(f => f.YamlName == type.NameField);
+                using (w.Block("private bool PrintMembers(global::System.Text.StringBuilder builder)"))
+                {
+                    w.WriteLine($"builder.Append(\"{type.KeyProperty} = \").Append({type.KeyProperty});");
+                    if (nameField is not null) w.WriteLine($"builder.Append(\", {nameField.PropertyName} = \").Append({nameField.PropertyName});");
+                    w.WriteLine("return true;");
+                }
+            }
+            else
+            {
+                Summary(w, "Values are equal when all their fields are equal (lists element by element).");
+                string comparisons = type.Fields.Count == 0 ? "true" : string.Join(" && ", type.Fields.Select(f => Compare(ctx, f)));
+                w.WriteLine($"public bool Equals({type.Name}? other) => other is not null && {comparisons};");
+                w.WriteLine();
+                w.WriteLine("/// <inheritdoc/>");
+                using (w.Block("public override int GetHashCode()"))
+                {
+                    w.WriteLine("int hash = 17;");
+                    foreach (FieldSpec f in type.Fields)
+                    {
+                        string member = f.Kind == FieldKind.Reference ? Backing(f) : f.PropertyName;
+                        w.WriteLine(f.IsList && f.Kind != FieldKind.Reference
+                            ? $"hash = unchecked(hash * 31 + TypedDatasetRuntime.SequenceHash({member}));"
+                            : f.IsList ? $"hash = unchecked(hash * 31 + TypedDatasetRuntime.SequenceHash<string>({member}));"
+                            : $"hash = TypedDatasetRuntime.Hash(hash, {member});");
+                    }
+                    w.WriteLine("return hash;");
+                }
+            }
+        }
+    }
+
+    private static string Compare(EmitContext ctx, FieldSpec f)
+    {
+        if (f.Kind == FieldKind.Reference)
+        {
+            return f.IsList
+                ? $"TypedDatasetRuntime.SequenceEqual<string>({Backing(f)}, other.{Backing(f)})"
+                : $"string.Equals({Backing(f)}, other.{Backing(f)}, global::System.StringComparison.Ordinal)";
+        }
+        if (f.IsList) return $"TypedDatasetRuntime.SequenceEqual({f.PropertyName}, other.{f.PropertyName})";
+        return $"global::System.Collections.Generic.EqualityComparer<{ctx.PropertyType(f)}>.Default.Equals({f.PropertyName}, other.{f.PropertyName})";
+    }
+
+    // ---------------------------------------------------------------- collections
+
+    private static string EmitCollection(EmitContext ctx, TypeSpec type, CollectionIndexSpec index)
+    {
+        SourceWriter w = Begin();
+        string record = $"global::{ctx.Namespace}.{type.Name}";
+        using (w.Block($"namespace {ctx.Namespace}"))
+        {
+            SummaryXml(w, $"The {type.Name} facts: one property per fact, <see cref=\"All\"/> and lookups by key{(HasNameLookup(type) ? " and by name" : "")}.");
+            w.WriteLine(GeneratedCode);
+            using (w.Block($"public static partial class {type.Collection}"))
+            {
+                foreach (SliceRef slice in index.Slices)
+                {
+                    w.WriteLine($"private const int Base_{slice.FileId} = {slice.Offset.ToString(CultureInfo.InvariantCulture)};");
+                }
+                if (index.Slices.Count > 0) w.WriteLine();
+                w.WriteLine($"private static readonly {record}[] s_items = Load_All();");
+                w.WriteLine();
+                Summary(w, $"Every {type.Name} fact, in file order.");
+                w.WriteLine($"public static {IReadOnlyList}<{record}> All {{ get; }} = TypedDatasetRuntime.List(s_items);");
+                w.WriteLine();
+                Summary(w, $"The number of {type.Name} facts ({index.Count.ToString(CultureInfo.InvariantCulture)}).");
+                w.WriteLine($"public const int Count = {index.Count.ToString(CultureInfo.InvariantCulture)};");
+                w.WriteLine();
+                SummaryXml(w, $"The fact with this key; throws <see cref=\"global::System.Collections.Generic.KeyNotFoundException\"/> when there is none.");
+                w.WriteLine($"public static {record} Get(string key) => TryGet(key, out {record}? value) ? value : TypedDatasetRuntime.Missing<{record}>(\"{type.Collection}\", key);");
+                w.WriteLine();
+                Summary(w, "Finds the fact with this key (exact, case-sensitive).");
+                using (w.Block($"public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {record}? value)"))
+                {
+                    using (w.Block("if (key is not null && __KeyIndex.Map.TryGetValue(key, out int index))"))
+                    {
+                        w.WriteLine("value = s_items[index];");
+                        w.WriteLine("return true;");
+                    }
+                    w.WriteLine("value = null;");
+                    w.WriteLine("return false;");
+                }
+                if (HasNameLookup(type))
+                {
+                    var parts = new List<string>();
+                    FieldSpec? nameField = type.Fields.FirstOrDefault(f => f.YamlName == type.NameField);
+                    if (type.NameField == type.KeyField) parts.Add($"new string?[] {{ item.{type.KeyProperty} }}");
+                    else if (nameField is not null) parts.Add($"new string?[] {{ item.{nameField.PropertyName} }}");
+                    FieldSpec? aliases = type.Fields.FirstOrDefault(f => f.YamlName == type.AliasesField);
+                    string keys = parts.Count == 0 ? "" : parts[0];
+                    if (aliases is not null) keys = keys.Length == 0 ? $"item.{aliases.PropertyName}" : $"global::System.Linq.Enumerable.Concat({keys}, item.{aliases.PropertyName})";
+                    w.WriteLine();
+                    Summary(w, "The facts whose name or alias is this text (case-insensitive, surrounding spaces ignored); empty when none.");
+                    w.WriteLine($"public static {IReadOnlyList}<{record}> FindByName(string nameOrAlias) =>");
+                    w.WriteLine($"    nameOrAlias is not null && __NameIndex.Map.TryGetValue(nameOrAlias.Trim(), out var found) ? found : TypedDatasetRuntime.Empty<{record}>();");
+                    w.WriteLine();
+                    using (w.Block("private static class __NameIndex"))
+                    {
+                        w.WriteLine($"internal static readonly global::System.Collections.Generic.Dictionary<string, {IReadOnlyList}<{record}>> Map =");
+                        w.WriteLine($"    TypedDatasetRuntime.Group<{record}>(All, item => {keys}, global::System.StringComparer.OrdinalIgnoreCase);");
+                    }
+                }
+
+                // inverse indexes for this collection's reference fields
+                foreach (FieldSpec f in type.Fields.Where(f => f.Kind == FieldKind.Reference))
+                {
+                    w.WriteLine();
+                    string holder = "__Inverse_" + f.PropertyName;
+                    string keys = f.IsList ? $"item.{Backing(f)}" : $"new string?[] {{ item.{Backing(f)} }}";
+                    w.WriteLine($"internal static {IReadOnlyList}<{record}> {InverseMethod(f)}(string key) =>");
+                    w.WriteLine($"    {holder}.Map.TryGetValue(key, out var found) ? found : TypedDatasetRuntime.Empty<{record}>();");
+                    w.WriteLine();
+                    using (w.Block($"private static class {holder}"))
+                    {
+                        w.WriteLine($"internal static readonly global::System.Collections.Generic.Dictionary<string, {IReadOnlyList}<{record}>> Map =");
+                        w.WriteLine($"    TypedDatasetRuntime.Group<{record}>(All, item => {keys}, global::System.StringComparer.Ordinal);");
+                    }
+                }
+
+                w.WriteLine();
+                using (w.Block("private static class __KeyIndex"))
+                {
+                    w.WriteLine("internal static readonly global::System.Collections.Generic.Dictionary<string, int> Map = Build();");
+                    w.WriteLine();
+                    using (w.Block("private static global::System.Collections.Generic.Dictionary<string, int> Build()"))
+                    {
+                        w.WriteLine("var map = new global::System.Collections.Generic.Dictionary<string, int>(s_items.Length, global::System.StringComparer.Ordinal);");
+                        w.WriteLine($"for (int i = 0; i < s_items.Length; i++) map.Add(s_items[i].{type.KeyProperty}, i);");
+                        w.WriteLine("return map;");
+                    }
+                }
+
+                w.WriteLine();
+                using (w.Block($"private static {record}[] Load_All()"))
+                {
+                    w.WriteLine($"var items = new {record}[{index.Count.ToString(CultureInfo.InvariantCulture)}];");
+                    foreach (SliceRef slice in index.Slices) w.WriteLine($"Load_{slice.FileId}(items);");
+                    w.WriteLine("return items;");
+                }
+            }
+        }
+        return w.ToString();
+    }
+
+    private static bool HasNameLookup(TypeSpec type) => type.NameField is not null || type.AliasesField is not null;
+
+    private static string InverseMethod(FieldSpec field) => "By_" + field.PropertyName;
+
+    // ---------------------------------------------------------------- root
+
+    private static string EmitRoot(EmitContext ctx, CoreSpec core)
+    {
+        SourceWriter w = Begin();
+        using (w.Block($"namespace {ctx.Namespace}"))
+        {
+            Summary(w, ctx.Schema.Doc ?? "The dataset: every collection.");
+            w.WriteLine(GeneratedCode);
+            using (w.Block($"public static partial class {ctx.Schema.Root}"))
+            {
+                Summary(w, "The names of the collections, in schema order.");
+                w.WriteLine($"public static {IReadOnlyList}<string> CollectionNames {{ get; }} = TypedDatasetRuntime.List(new string[] {{ {string.Join(", ", core.Collections.Select(c => CSharpText.Literal(ctx.Type(c.TypeName).Collection)))} }});");
+                foreach (CollectionIndexSpec c in core.Collections)
+                {
+                    TypeSpec type = ctx.Type(c.TypeName);
+                    w.WriteLine();
+                    SummaryXml(w, $"Every {type.Name} fact (<see cref=\"global::{ctx.Namespace}.{type.Collection}.All\"/>).");
+                    w.WriteLine($"public static {IReadOnlyList}<global::{ctx.Namespace}.{type.Name}> {type.Collection} => global::{ctx.Namespace}.{type.Collection}.All;");
+                }
+            }
+        }
+        return w.ToString();
+    }
+
+    // ---------------------------------------------------------------- data files
+
+    public static string EmitFile(FileEmitSpec file)
+    {
+        var ctx = new EmitContext(file.Namespace, file.Schema);
+        SourceWriter w = Begin();
+        w.WriteLine($"// Facts from {CSharpText.Xml(file.DisplayPath, 200)}");
+        w.WriteLine();
+        using (w.Block($"namespace {ctx.Namespace}"))
+        {
+            bool first = true;
+            foreach (CollectionSliceSpec slice in file.Slices)
+            {
+                if (!first) w.WriteLine();
+                first = false;
+                TypeSpec type = ctx.Type(slice.TypeName);
+                string record = $"global::{ctx.Namespace}.{type.Name}";
+                string offset = $"Base_{file.FileId}";
+                using (w.Block($"partial class {type.Collection}"))
+                {
+                    for (int i = 0; i < slice.Facts.Count; i++)
+                    {
+                        FactSpec fact = slice.Facts[i];
+                        FactDocs(w, ctx, type, fact);
+                        w.WriteLine($"public static {record} {fact.MemberName} => s_items[{offset} + {i.ToString(CultureInfo.InvariantCulture)}];");
+                        w.WriteLine();
+                    }
+
+                    int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
+                    using (w.Block($"private static void Load_{file.FileId}({record}[] items)"))
+                    {
+                        for (int c = 0; c < chunks; c++) w.WriteLine($"Load_{file.FileId}_{c.ToString(CultureInfo.InvariantCulture)}(items);");
+                    }
+                    for (int c = 0; c < chunks; c++)
+                    {
+                        w.WriteLine();
+                        using (w.Block($"private static void Load_{file.FileId}_{c.ToString(CultureInfo.InvariantCulture)}({record}[] items)"))
+                        {
+                            for (int i = c * FactsPerMethod; i < System.Math.Min(slice.Facts.Count, (c + 1) * FactsPerMethod); i++)
+                            {
+                                FactSpec fact = slice.Facts[i];
+                                var args = new List<string> { CSharpText.Literal(fact.Key) };
+                                for (int f = 0; f < type.Fields.Count; f++) args.Add(ctx.Expression(type.Fields[f], fact.Values[f]));
+                                w.WriteLine($"items[{offset} + {i.ToString(CultureInfo.InvariantCulture)}] = new {record}({string.Join(", ", args)});");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return w.ToString();
+    }
+
+    /// <summary>The IntelliSense text of a fact: its values, then its evidence.</summary>
+    private static void FactDocs(SourceWriter w, EmitContext ctx, TypeSpec type, FactSpec fact)
+    {
+        w.WriteLine("/// <summary>");
+        string? title = null;
+        if (type.NameField is not null)
+        {
+            int i = IndexOf(type, type.NameField);
+            if (i >= 0 && fact.Values[i].Kind == ValueKind.String) title = fact.Values[i].Text;
+        }
+        w.WriteLine($"/// <para>{type.Name} <c>{CSharpText.Xml(fact.Key)}</c>{(title is null ? "" : ": <b>" + CSharpText.Xml(title, 200) + "</b>")}</para>");
+        EvidenceSpec? ev = ctx.Schema.Evidence;
+        var evidence = new List<string>();
+        for (int i = 0; i < type.Fields.Count; i++)
+        {
+            FieldSpec field = type.Fields[i];
+            ValueSpec value = fact.Values[i];
+            if (ev is not null && field.Kind == FieldKind.Value && field.Target == ev.QuoteType)
+            {
+                foreach (ValueSpec quote in value.Kind == ValueKind.List ? value.Items : new[] { value }.ToImmutableEquatableArray())
+                {
+                    if (quote.Kind == ValueKind.Object) evidence.Add(Evidence(ctx, ev, quote));
+                }
+                continue;
+            }
+            if (field.YamlName == type.NameField) continue;
+            string? shown = Show(value);
+            if (shown is null) continue;
+            w.WriteLine($"/// <para>{CSharpText.Xml(field.YamlName, 80)}: {CSharpText.Xml(shown, 300)}</para>");
+        }
+        foreach (string e in evidence) w.WriteLine($"/// <para>Evidence: {e}</para>");
+        w.WriteLine("/// </summary>");
+    }
+
+    private static string Evidence(EmitContext ctx, EvidenceSpec ev, ValueSpec quote)
+    {
+        TypeSpec quoteType = ctx.Type(ev.QuoteType);
+        string text = Text(quoteType, quote, ev.TextField) ?? "";
+        string source = Text(quoteType, quote, ev.QuoteSourceField) ?? "?";
+        string paragraph = Text(quoteType, quote, ev.ParagraphField) ?? "?";
+        return $"“{CSharpText.Xml(text, 400)}” ({CSharpText.Xml(source, 80)}, paragraph {CSharpText.Xml(paragraph, 12)})";
+    }
+
+    private static string? Text(TypeSpec type, ValueSpec value, string field)
+    {
+        int i = IndexOf(type, field);
+        return i >= 0 && i < value.Items.Count && value.Items[i].Kind != ValueKind.Null ? value.Items[i].Text : null;
+    }
+
+    private static int IndexOf(TypeSpec type, string yamlName)
+    {
+        for (int i = 0; i < type.Fields.Count; i++)
+        {
+            if (type.Fields[i].YamlName == yamlName) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>A short human rendering of a value for docs, or null to leave it out.</summary>
+    private static string? Show(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.Null => null,
+        ValueKind.List when value.Items.Count == 0 => null,
+        ValueKind.List when value.Items.All(i => i.Kind != ValueKind.Object) => string.Join(", ", value.Items.Select(i => i.Text)),
+        ValueKind.List => $"{value.Items.Count} item(s)",
+        ValueKind.Object => string.Join("; ", value.Items.Select(Show).Where(s => s is not null)),
+        _ => value.Text,
+    };
+
+    // ---------------------------------------------------------------- helpers
+
+    private static SourceWriter Begin()
+    {
+        var w = new SourceWriter();
+        w.WriteLine("// <auto-generated/>");
+        w.WriteLine($"// Generated by {GeneratorName} {GeneratorVersion} from YAML. Do not edit: edit the YAML and rebuild.");
+        w.WriteLine("#nullable enable");
+        w.WriteLine();
+        return w;
+    }
+
+    /// <summary>A summary from data (schema docs): escaped.</summary>
+    private static void Summary(SourceWriter w, string text) => w.WriteLine($"/// <summary>{CSharpText.Xml(text, 2000)}</summary>");
+
+    /// <summary>A summary written by the generator, which may hold XML tags; data inside it is escaped by the caller.</summary>
+    private static void SummaryXml(SourceWriter w, string xml) => w.WriteLine($"/// <summary>{xml}</summary>");
+
+    private static string Param(string propertyName) => "@" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
+
+    private static string Backing(FieldSpec field) => "_" + char.ToLowerInvariant(field.PropertyName[0]) + field.PropertyName.Substring(1);
+
+    /// <summary>Lookups over the schema for one emit call.</summary>
+    private sealed class EmitContext
+    {
+        private readonly Dictionary<string, TypeSpec> _types;
+
+        public EmitContext(string ns, SchemaSpec schema)
+        {
+            Namespace = ns;
+            Schema = schema;
+            _types = schema.Types.ToDictionary(t => t.Name, System.StringComparer.Ordinal);
+        }
+
+        public string Namespace { get; }
+
+        public SchemaSpec Schema { get; }
+
+        public TypeSpec Type(string name) => _types[name];
+
+        public IEnumerable<(TypeSpec Owner, FieldSpec Field, string Name)> InversesOf(TypeSpec target)
+        {
+            if (!target.IsEntity) yield break;
+            foreach (TypeSpec owner in Schema.Types.Where(t => t.IsEntity))
+            {
+                foreach (FieldSpec f in owner.Fields.Where(f => f.Kind == FieldKind.Reference && f.Target == target.Name))
+                {
+                    yield return (owner, f, f.Inverse ?? owner.Collection + "By" + f.PropertyName);
+                }
+            }
+        }
+
+        private string ElementType(FieldSpec f) => f.Kind switch
+        {
+            FieldKind.String => "string",
+            FieldKind.Integer => "int",
+            FieldKind.Decimal => "decimal",
+            FieldKind.Boolean => "bool",
+            FieldKind.Date => $"global::{Namespace}.PartialDate",
+            _ => $"global::{Namespace}.{f.Target}",
+        };
+
+        public string PropertyType(FieldSpec f) =>
+            f.IsList ? $"{IReadOnlyList}<{ElementType(f)}>" : ElementType(f) + (f.IsOptional ? "?" : "");
+
+        public string ParameterType(FieldSpec f)
+        {
+            string element = f.Kind == FieldKind.Reference ? "string" : ElementType(f);
+            return f.IsList ? element + "[]" : element + (f.IsOptional ? "?" : "");
+        }
+
+        /// <summary>The C# expression for a value of this field (a constructor argument).</summary>
+        public string Expression(FieldSpec field, ValueSpec value)
+        {
+            if (value.Kind == ValueKind.List)
+            {
+                string element = field.Kind == FieldKind.Reference ? "string" : ElementType(field);
+                return value.Items.Count == 0
+                    ? $"global::System.Array.Empty<{element}>()"
+                    : $"new {element}[] {{ {string.Join(", ", value.Items.Select(i => Scalar(field, i)))} }}";
+            }
+            return Scalar(field, value);
+        }
+
+        private string Scalar(FieldSpec field, ValueSpec value)
+        {
+            switch (value.Kind)
+            {
+                case ValueKind.Null: return "null";
+                case ValueKind.String:
+                case ValueKind.Reference: return CSharpText.Literal(value.Text);
+                case ValueKind.Integer:
+                case ValueKind.Boolean: return value.Text;
+                case ValueKind.Decimal: return value.Text + "m";
+                case ValueKind.Date:
+                    string[] parts = value.Text.Split('-');
+                    string Part(int i) => i < parts.Length ? int.Parse(parts[i], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : "0";
+                    return $"new global::{Namespace}.PartialDate({Part(0)}, {Part(1)}, {Part(2)})";
+                case ValueKind.Enum: return $"global::{Namespace}.{field.Target}.{value.Text}";
+                case ValueKind.Object:
+                    TypeSpec type = Type(field.Target);
+                    var args = new List<string>();
+                    for (int i = 0; i < type.Fields.Count; i++) args.Add(Expression(type.Fields[i], value.Items[i]));
+                    return $"new global::{Namespace}.{type.Name}({string.Join(", ", args)})";
+                default:
+                    return "default";
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using TypedDataset.Generator.Common;
+
+namespace TypedDataset.Generator.Model;
+
+// Pipeline models. Every one is a value-equatable record of strings, numbers, LocationInfo and
+// ImmutableEquatableArray: never YAML nodes, symbols, syntax or a Compilation, so the
+// incremental driver can cache each step.
+
+// ---------- Per-file parse output ----------
+
+internal enum ParsedFileKind
+{
+    /// <summary>No YAML document (empty, or only comments), or unreadable.</summary>
+    Empty,
+    Schema,
+    Data,
+}
+
+internal enum RawKind
+{
+    Null,
+    /// <summary>An unquoted scalar: may be read as a number, boolean or date.</summary>
+    Plain,
+    /// <summary>A quoted or block scalar, or one tagged !!str: always text.</summary>
+    Text,
+    Sequence,
+    Mapping,
+}
+
+/// <summary>An untyped YAML value with its location; typed against the schema by the validator.</summary>
+internal sealed record RawValue(
+    RawKind Kind,
+    string Text,
+    LocationInfo Location,
+    ImmutableEquatableArray<RawValue> Items,
+    ImmutableEquatableArray<RawEntry> Entries)
+{
+    public string Describe() => Kind switch
+    {
+        RawKind.Null => "null",
+        RawKind.Sequence => "a list",
+        RawKind.Mapping => "a mapping",
+        _ => Text,
+    };
+}
+
+internal sealed record RawEntry(string Key, LocationInfo KeyLocation, RawValue Value);
+
+/// <summary>The facts one data file gives to one collection.</summary>
+internal sealed record RawCollection(string Name, LocationInfo Location, ImmutableEquatableArray<RawValue> Facts);
+
+/// <summary>Everything one additional file contributes, parsed once and cached per file.</summary>
+internal sealed record ParsedFile(
+    string Path,
+    string OrderKey,
+    ParsedFileKind Kind,
+    SchemaSpec? Schema,
+    ImmutableEquatableArray<RawCollection> Collections,
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A source text (for evidence checks): its paragraphs and hash, computed once per file.</summary>
+internal sealed record SourceTextSpec(string FileName, string Path, string Sha256, ImmutableEquatableArray<string> Paragraphs);
+
+/// <summary>MSBuild and compilation facts the output depends on.</summary>
+internal sealed record ConfigSpec(
+    string Namespace,
+    bool SourceTextsConfigured,
+    bool NeedsIsExternalInit,
+    bool NeedsNotNullWhen,
+    bool LanguageVersionSupported);
+
+// ---------- Schema ----------
+
+internal enum FieldKind
+{
+    Unresolved,
+    String,
+    Integer,
+    Decimal,
+    Boolean,
+    Date,
+    Enum,
+    Reference,
+    Value,
+}
+
+internal sealed record SchemaSpec(
+    string Root,
+    string? Doc,
+    ImmutableEquatableArray<EnumSpec> Enums,
+    ImmutableEquatableArray<TypeSpec> Types,
+    EvidenceSpec? Evidence,
+    LocationInfo Location);
+
+internal sealed record EnumSpec(string Name, string? Doc, ImmutableEquatableArray<EnumValueSpec> Values, LocationInfo Location);
+
+internal sealed record EnumValueSpec(string Text, string MemberName, LocationInfo Location);
+
+/// <summary>An identity type (<see cref="IsEntity"/>: has a collection and a key) or a value type.</summary>
+internal sealed record TypeSpec(
+    string Name,
+    bool IsEntity,
+    string Collection,
+    string KeyField,
+    string KeyProperty,
+    string? KeyDoc,
+    string? NameField,
+    string? AliasesField,
+    string? Doc,
+    ImmutableEquatableArray<FieldSpec> Fields,
+    LocationInfo Location);
+
+/// <summary>A field; <see cref="Kind"/> and <see cref="Target"/> are filled in by the validator.</summary>
+internal sealed record FieldSpec(
+    string YamlName,
+    string PropertyName,
+    string TypeText,
+    string? Doc,
+    string? Inverse,
+    LocationInfo Location,
+    LocationInfo TypeLocation,
+    FieldKind Kind = FieldKind.Unresolved,
+    string Target = "",
+    bool IsList = false,
+    bool IsOptional = false);
+
+/// <summary>Which types and fields carry verifiable evidence (see docs/schema.md, "Evidence").</summary>
+internal sealed record EvidenceSpec(
+    string SourceType,
+    string FileField,
+    string Sha256Field,
+    string? ParagraphsField,
+    string QuoteType,
+    string QuoteSourceField,
+    string ParagraphField,
+    string TextField,
+    LocationInfo Location);
+
+// ---------- Validated model, ready to emit ----------
+
+internal enum ValueKind
+{
+    Null,
+    String,
+    Integer,
+    Decimal,
+    Boolean,
+    Date,
+    Enum,
+    Reference,
+    Object,
+    List,
+}
+
+/// <summary>
+/// A typed value. <see cref="Text"/> is the string, the invariant number text, the ISO date, the enum
+/// member name or the referenced key; objects and lists hold <see cref="Items"/> (objects: one per field).
+/// </summary>
+internal sealed record ValueSpec(ValueKind Kind, string Text, ImmutableEquatableArray<ValueSpec> Items)
+{
+    public static readonly ValueSpec Null = new(ValueKind.Null, string.Empty, ImmutableEquatableArray<ValueSpec>.Empty);
+}
+
+internal sealed record FactSpec(string Key, string MemberName, ImmutableEquatableArray<ValueSpec> Values);
+
+/// <summary>The facts of one collection from one file.</summary>
+internal sealed record CollectionSliceSpec(string TypeName, ImmutableEquatableArray<FactSpec> Facts);
+
+/// <summary>One data file's generated source: depends on that file and the schema only.</summary>
+internal sealed record FileEmitSpec(
+    string Namespace,
+    string FileId,
+    string DisplayPath,
+    SchemaSpec Schema,
+    ImmutableEquatableArray<CollectionSliceSpec> Slices);
+
+/// <summary>A file's share of a collection: where its facts start in <c>All</c>.</summary>
+internal sealed record SliceRef(string FileId, int Offset, int Count);
+
+internal sealed record CollectionIndexSpec(string TypeName, ImmutableEquatableArray<SliceRef> Slices, int Count);
+
+/// <summary>The types, collection classes and root: depends on the schema and on fact counts per file.</summary>
+internal sealed record CoreSpec(
+    string Namespace,
+    SchemaSpec Schema,
+    ImmutableEquatableArray<CollectionIndexSpec> Collections,
+    bool NeedsIsExternalInit,
+    bool NeedsNotNullWhen);
+
+/// <summary>The validator's result: diagnostics, and what can safely be generated.</summary>
+internal sealed record DatasetModel(
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
+    CoreSpec? Core,
+    ImmutableEquatableArray<FileEmitSpec> Files);

@@ -1,0 +1,14 @@
+namespace TypedDataset.Generator;
+
+/// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string DataFiles = "TypedDataset.DataFiles";
+    public const string Parse = "TypedDataset.Parse";
+    public const string SourceTexts = "TypedDataset.SourceTexts";
+    public const string Config = "TypedDataset.Config";
+    public const string Validate = "TypedDataset.Validate";
+    public const string Diagnostics = "TypedDataset.Diagnostics";
+    public const string Core = "TypedDataset.Core";
+    public const string FileOutputs = "TypedDataset.FileOutputs";
+}

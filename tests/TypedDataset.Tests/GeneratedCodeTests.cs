@@ -1,0 +1,118 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using TypedDataset.Tests.Infrastructure;
+
+namespace TypedDataset.Tests;
+
+/// <summary>The generated code for the sample dataset: snapshots, warning-free compilation, run-time behaviour.</summary>
+public class GeneratedCodeTests
+{
+    private static GeneratorResult RunSample() => new GeneratorHarness { SourceTextsFound = true }.Run(Samples.LibraryWithTexts);
+
+    [Fact]
+    public void Sample_generates_expected_sources()
+    {
+        Snapshot.Verify(RunSample());
+    }
+
+    [Fact]
+    public void Sample_reports_no_diagnostics_and_compiles_without_warnings()
+    {
+        GeneratorResult result = RunSample();
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
+    }
+
+    [Fact]
+    public void Facts_are_typed_and_hold_the_yaml_values()
+    {
+        Assembly assembly = RunSample().Load();
+        object earthsea = Static(assembly, "Sample.Facts.Books", "Earthsea");
+        Assert.Equal("A Wizard of Earthsea", Get(earthsea, "Title"));
+        Assert.Equal(183, Get(earthsea, "Pages"));
+        Assert.Equal(true, Get(earthsea, "InPrint"));
+        Assert.Equal("Novel", Get(earthsea, "Genre")!.ToString());
+        object price = Get(earthsea, "Price")!;
+        Assert.Equal(9.99m, Get(price, "Amount"));
+        Assert.Equal(new[] { "fantasy", "coming of age" }, ((IEnumerable<string>)Get(earthsea, "Tags")!).ToArray());
+
+        object author = Get(earthsea, "Author")!;
+        Assert.Equal("ursula-le-guin", Get(author, "Id"));
+        Assert.Equal("1929-10-21", Get(author, "Born")!.ToString());
+        object borges = Static(assembly, "Sample.Facts.Authors", "JorgeLuisBorges");
+        Assert.Equal("1899-08", Get(borges, "Born")!.ToString());
+        Assert.Equal("Month", Get(Get(borges, "Born")!, "Precision")!.ToString());
+    }
+
+    [Fact]
+    public void References_cycles_and_inverse_navigation_resolve()
+    {
+        Assembly assembly = RunSample().Load();
+        object leGuin = Static(assembly, "Sample.Facts.Authors", "UrsulaLeGuin");
+        object favorite = Get(leGuin, "FavoriteBook")!;
+        Assert.Same(Static(assembly, "Sample.Facts.Books", "Earthsea"), favorite);
+        Assert.Same(leGuin, Get(favorite, "Author")); // a cycle: author → book → author
+
+        var books = ((IEnumerable)Get(leGuin, "Books")!).Cast<object>().Select(b => Get(b, "Id")).ToArray();
+        Assert.Equal(new object?[] { "earthsea", "dispossessed" }, books);
+        var admirers = ((IEnumerable)Get(favorite, "Admirers")!).Cast<object>().ToArray();
+        Assert.Single(admirers);
+        var related = ((IEnumerable)Get(favorite, "Related")!).Cast<object>().Select(b => Get(b, "Title")).ToArray();
+        Assert.Equal(new object?[] { "The Dispossessed" }, related);
+        Assert.Contains("Id = ursula-le-guin", leGuin.ToString()); // printing does not follow the cycle
+    }
+
+    [Fact]
+    public void Collections_offer_all_get_tryget_and_case_insensitive_name_lookup()
+    {
+        Assembly assembly = RunSample().Load();
+        Type books = assembly.GetType("Sample.Facts.Books")!;
+        var all = ((IEnumerable)books.GetProperty("All")!.GetValue(null)!).Cast<object>().Select(b => Get(b, "Id")).ToArray();
+        Assert.Equal(new object?[] { "earthsea", "dispossessed", "ficciones" }, all); // file order
+        Assert.Equal(3, books.GetField("Count")!.GetValue(null));
+        Assert.Equal("Ficciones", Get(books.GetMethod("Get")!.Invoke(null, new object[] { "ficciones" })!, "Title"));
+        var missing = Assert.Throws<TargetInvocationException>(() => books.GetMethod("Get")!.Invoke(null, new object[] { "nope" }));
+        Assert.IsType<KeyNotFoundException>(missing.InnerException);
+
+        Type authors = assembly.GetType("Sample.Facts.Authors")!;
+        MethodInfo find = authors.GetMethod("FindByName")!;
+        Assert.Single((IEnumerable<object>)find.Invoke(null, new object[] { "  le guin " })!);
+        Assert.Single((IEnumerable<object>)find.Invoke(null, new object[] { "JORGE LUIS BORGES" })!);
+        Assert.Empty((IEnumerable<object>)find.Invoke(null, new object[] { "Tolkien" })!);
+
+        Type root = assembly.GetType("Sample.Facts.Library")!;
+        Assert.Equal(new[] { "Authors", "Books", "Sources" }, (IEnumerable<string>)root.GetProperty("CollectionNames")!.GetValue(null)!);
+    }
+
+    [Fact]
+    public void Records_are_immutable_and_lists_are_read_only()
+    {
+        Assembly assembly = RunSample().Load();
+        Type book = assembly.GetType("Sample.Facts.Book")!;
+        Assert.True(book.IsSealed);
+        Assert.All(book.GetProperties(), p => Assert.Null(p.SetMethod));
+        Assert.All(book.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic), f => Assert.True(f.IsInitOnly, f.Name));
+        object tags = Get(Static(assembly, "Sample.Facts.Books", "Earthsea"), "Tags")!;
+        Assert.IsNotType<string[]>(tags);
+        Assert.True(((IList<string>)tags).IsReadOnly);
+        Assert.Empty(book.GetConstructors()); // no public constructor: facts come from the dataset only
+    }
+
+    [Fact]
+    public void Output_is_identical_whatever_the_order_of_the_files()
+    {
+        var harness = new GeneratorHarness { SourceTextsFound = true };
+        var forward = harness.Run(Samples.LibraryWithTexts).Sources;
+        var backward = harness.Run(Samples.LibraryWithTexts.Reverse().ToArray()).Sources;
+        Assert.Equal(forward, backward);
+    }
+
+    internal static object Static(Assembly assembly, string type, string member) =>
+        assembly.GetType(type)!.GetProperty(member, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+    internal static object? Get(object instance, string property) => instance.GetType().GetProperty(property)!.GetValue(instance);
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TypedDataset.Generator;
+
+namespace TypedDataset.Tests.Infrastructure;
+
+/// <summary>An in-memory file given to the generator: a YAML data/schema file or a source text.</summary>
+public sealed record TestFile(string Path, string Text, string Kind = "Data")
+{
+    public static TestFile Data(string path, string text) => new(path, text);
+
+    public static TestFile Source(string path, string text) => new(path, text, "SourceText");
+}
+
+/// <summary>Runs the generator the way the compiler does, with additional files and MSBuild options.</summary>
+public sealed class GeneratorHarness
+{
+    public const string ProjectDir = "/project/";
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(System.IO.Path.PathSeparator)
+            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray());
+
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
+    public string Namespace { get; init; } = "Sample.Facts";
+
+    public bool SourceTextsFound { get; init; }
+
+    public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.Latest;
+
+    public CSharpCompilation CreateCompilation(string code = "") => CSharpCompilation.Create(
+        "Sample.Dataset",
+        code.Length == 0 ? Array.Empty<SyntaxTree>() : new[] { CSharpSyntaxTree.ParseText(code, ParseOptions) },
+        References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+            generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+
+    public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.Diagnose);
+
+    public GeneratorDriver CreateDriver(IEnumerable<TestFile> files, bool trackSteps = true)
+    {
+        List<TestFile> list = files.ToList();
+        var texts = list.Select(f => (AdditionalText)new InMemoryText(Rooted(f.Path), f.Text)).ToImmutableArray();
+        return CSharpGeneratorDriver.Create(
+            new[] { new DatasetGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            new OptionsProvider(this, list.ToDictionary(f => Rooted(f.Path), f => f.Kind)),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    public static string Rooted(string path) => path.StartsWith("/", StringComparison.Ordinal) ? path : ProjectDir + path;
+
+    /// <summary>Runs the generator once and compiles its output.</summary>
+    public GeneratorResult Run(params TestFile[] files) => Run((IEnumerable<TestFile>)files);
+
+    public GeneratorResult Run(IEnumerable<TestFile> files, string code = "")
+    {
+        CSharpCompilation compilation = CreateCompilation(code);
+        GeneratorDriver driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics, CancellationToken.None);
+        return new GeneratorResult(driver, (CSharpCompilation)output, diagnostics);
+    }
+
+    private sealed class InMemoryText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public InMemoryText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Dictionary<string, string> _kinds;
+        private readonly DictionaryOptions _global;
+
+        public OptionsProvider(GeneratorHarness harness, Dictionary<string, string> kinds)
+        {
+            _kinds = kinds;
+            var global = new Dictionary<string, string>
+            {
+                ["build_property.TypedDatasetNamespace"] = harness.Namespace,
+                ["build_property.ProjectDir"] = ProjectDir,
+            };
+            if (harness.SourceTextsFound) global["build_property.TypedDatasetSourceTextsFound"] = "true";
+            _global = new DictionaryOptions(global);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+            _kinds.TryGetValue(textFile.Path, out string? kind)
+                ? new DictionaryOptions(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.TypedDatasetKind"] = kind })
+                : DictionaryOptions.Empty;
+    }
+
+    private sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
+
+        private readonly Dictionary<string, string> _values;
+
+        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+    }
+}
+
+public sealed record GeneratorResult(GeneratorDriver Driver, CSharpCompilation Compilation, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public GeneratorDriverRunResult RunResult => Driver.GetRunResult();
+
+    /// <summary>Generated sources by hint name, in hint-name order.</summary>
+    public IReadOnlyList<(string HintName, string Text)> Sources => RunResult.Results
+        .SelectMany(r => r.GeneratedSources)
+        .Select(s => (s.HintName, s.SourceText.ToString()))
+        .OrderBy(s => s.HintName, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Compiler diagnostics of the generated code (warnings are errors here).</summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics => Compilation.GetDiagnostics()
+        .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+        .ToList();
+
+    /// <summary>One line per diagnostic: "TDS207 Error path(3,9)-(3,20): message".</summary>
+    public static string Format(Diagnostic d)
+    {
+        FileLinePositionSpan span = d.Location.GetLineSpan();
+        string where = d.Location == Location.None ? "(no location)"
+            : $"{span.Path.Replace(GeneratorHarness.ProjectDir, "")}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})-({span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1})";
+        return $"{d.Id} {d.Severity} {where}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Loads the compiled dataset into a collectible context, for run-time assertions.</summary>
+    public System.Reflection.Assembly Load()
+    {
+        using var stream = new MemoryStream();
+        var emit = Compilation.Emit(stream);
+        if (!emit.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format)));
+        }
+        stream.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext("dataset-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        return context.LoadFromStream(stream);
+    }
+}
