@@ -28,11 +28,15 @@ public sealed class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(System.IO.Path.PathSeparator)
-            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(System.IO.Path.GetDirectoryName(p), RuntimeDirectory, StringComparison.Ordinal))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
+    /// <summary>The shared framework only: the test assembly and its dependencies are not given to the dataset.</summary>
     public static ImmutableArray<MetadataReference> References => s_references.Value;
+
+    private static string RuntimeDirectory => System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!;
 
     public string Namespace { get; init; } = "Sample.Facts";
 
