@@ -53,10 +53,13 @@ public sealed class GeneratorHarness
 
     public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.Diagnose);
 
-    public GeneratorDriver CreateDriver(IEnumerable<TestFile> files, bool trackSteps = true)
+    public GeneratorDriver CreateDriver(IEnumerable<TestFile> files, bool trackSteps = true) => CreateDriver(files, out _, trackSteps);
+
+    /// <summary>Creates a driver and returns the additional-text instances it holds (to replace them in caching tests).</summary>
+    public GeneratorDriver CreateDriver(IEnumerable<TestFile> files, out ImmutableArray<AdditionalText> texts, bool trackSteps = true)
     {
         List<TestFile> list = files.ToList();
-        var texts = list.Select(f => (AdditionalText)new InMemoryText(Rooted(f.Path), f.Text)).ToImmutableArray();
+        texts = list.Select(f => (AdditionalText)new InMemoryText(Rooted(f.Path), f.Text)).ToImmutableArray();
         return CSharpGeneratorDriver.Create(
             new[] { new DatasetGenerator().AsSourceGenerator() },
             texts,
@@ -77,7 +80,7 @@ public sealed class GeneratorHarness
         return new GeneratorResult(driver, (CSharpCompilation)output, diagnostics);
     }
 
-    private sealed class InMemoryText : AdditionalText
+    public sealed class InMemoryText : AdditionalText
     {
         private readonly SourceText _text;
 

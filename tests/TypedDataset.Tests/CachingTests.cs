@@ -1,0 +1,117 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TypedDataset.Generator;
+using TypedDataset.Tests.Infrastructure;
+
+namespace TypedDataset.Tests;
+
+/// <summary>
+/// Incrementality: editing one data file re-parses and re-emits only that file; the pipeline
+/// models hold no Roslyn symbols, syntax or compilations.
+/// </summary>
+public class CachingTests
+{
+    private static readonly GeneratorHarness Harness = new() { SourceTextsFound = true };
+
+    private sealed record Run(GeneratorDriver Driver, CSharpCompilation Compilation, IReadOnlyList<AdditionalText> Texts);
+
+    private static Run FirstRun()
+    {
+        CSharpCompilation compilation = Harness.CreateCompilation();
+        GeneratorDriver driver = Harness.CreateDriver(Samples.LibraryWithTexts, out var texts).RunGenerators(compilation);
+        return new Run(driver, compilation, texts);
+    }
+
+    /// <summary>Replaces one additional text (the very instance the driver holds) and runs again.</summary>
+    private static GeneratorRunResult Edit(Run run, string file, Func<string, string> change)
+    {
+        AdditionalText old = run.Texts.Single(t => t.Path.EndsWith(file, StringComparison.Ordinal));
+        var edited = new GeneratorHarness.InMemoryText(old.Path, change(old.GetText()!.ToString()));
+        return run.Driver.ReplaceAdditionalText(old, edited).RunGenerators(run.Compilation).GetRunResult().Results.Single();
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    [Fact]
+    public void Rerun_without_changes_is_fully_cached()
+    {
+        Run run = FirstRun();
+        GeneratorRunResult second = run.Driver.RunGenerators(run.Compilation).GetRunResult().Results.Single();
+        Assert.All(Reasons(second, TrackingNames.Parse), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void Editing_one_data_file_reparses_and_reemits_only_that_file()
+    {
+        GeneratorRunResult result = Edit(FirstRun(), "books.yaml", t => t.Replace("title: Ficciones", "title: Ficciones (1944)"));
+
+        // Parse: one step per data file; only books.yaml ran again.
+        var parse = result.TrackedSteps[TrackingNames.Parse].ToList();
+        Assert.Equal(3, parse.Count);
+        var byFile = parse.Select(s => s.Outputs.Single())
+            .ToDictionary(o => System.IO.Path.GetFileName(((TypedDataset.Generator.Model.ParsedFile)o.Value).Path), o => o.Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, byFile["schema.yaml"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, byFile["authors.yaml"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, byFile["books.yaml"]);
+
+        // Per-file outputs: authors.yaml is unchanged, books.yaml modified.
+        var files = result.TrackedSteps[TrackingNames.FileOutputs].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified }, files.Select(o => o.Reason));
+
+        // The core (types, collections, root) does not depend on a title: unchanged.
+        Assert.All(Reasons(result, TrackingNames.Core), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.Contains("Ficciones (1944)", result.GeneratedSources.Single(s => s.HintName.StartsWith("Data.books_")).SourceText.ToString());
+    }
+
+    [Fact]
+    public void Adding_a_fact_changes_the_core_counts_but_not_the_other_files()
+    {
+        GeneratorRunResult result = Edit(FirstRun(), "books.yaml",
+            t => t.Replace("Sources:", "  - id: aleph\n    title: The Aleph\n    author: jorge-luis-borges\n    genre: short stories\n    in_print: true\n\nSources:"));
+        var files = result.TrackedSteps[TrackingNames.FileOutputs].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, files[0].Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, files[1].Reason);
+        Assert.All(Reasons(result, TrackingNames.Core), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+    }
+
+    [Fact]
+    public void Pipeline_models_hold_no_roslyn_objects()
+    {
+        GeneratorRunResult result = FirstRun().Driver.GetRunResult().Results.Single();
+        string[] steps = { TrackingNames.Parse, TrackingNames.Validate, TrackingNames.Config, TrackingNames.SourceTexts };
+        foreach (string step in steps)
+        {
+            foreach (object? value in result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value))
+            {
+                AssertNoRoslynObjects(value, new HashSet<object>(ReferenceEqualityComparer.Instance), step);
+            }
+        }
+    }
+
+    private static void AssertNoRoslynObjects(object? value, HashSet<object> seen, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum) return;
+        if (!seen.Add(value)) return;
+        Type type = value.GetType();
+        Assert.False(value is Compilation or ISymbol or SyntaxNode or SyntaxTree or SemanticModel or AdditionalText or Location,
+            $"{path} holds a {type.Name}");
+        Assert.False(type.Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true, $"{path} holds a YamlDotNet {type.Name}");
+        if (value is IEnumerable items)
+        {
+            int i = 0;
+            foreach (object? item in items) AssertNoRoslynObjects(item, seen, $"{path}[{i++}]");
+        }
+        foreach (FieldInfo field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertNoRoslynObjects(field.GetValue(value), seen, $"{path}.{field.Name}");
+        }
+    }
+}
