@@ -221,3 +221,29 @@ public class DatasetIntegrityTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 }
+
+/// <summary>The hedge agrees with the qualifier written in the raw text and the evidence.</summary>
+public class HedgeTests
+{
+    [Fact]
+    public void Hedges_match_the_words_of_the_text()
+    {
+        foreach (Figure f in Figures.All)
+        {
+            string raw = f.Raw.ToLowerInvariant();
+            string evidence = string.Join(" ", f.Evidence.Select(e => e.Quote)).ToLowerInvariant();
+            Hedge? expected =
+                raw.Contains("at least") ? Hedge.AtLeast
+                : raw.Contains("more than") ? Hedge.MoreThan
+                : raw.Contains("almost") || raw.Contains("nearly") ? Hedge.Almost
+                : System.Text.RegularExpressions.Regex.IsMatch(raw, @"\b(about|around|roughly|approximately|estimated)\b") ? Hedge.Approximately
+                : System.Text.RegularExpressions.Regex.IsMatch(raw, @"\b\d+ to \d") ? Hedge.Range
+                : null;
+            if (expected is Hedge h) Assert.True(f.Hedge == h, $"{f.Id}: '{f.Raw}' should be {h.ToYamlString()}, is {f.Hedge.ToYamlString()}");
+            if (f.Hedge == Hedge.Exact)
+            {
+                Assert.False(evidence.Contains("estimate"), $"{f.Id}: an estimate is not exact");
+            }
+        }
+    }
+}
