@@ -138,17 +138,14 @@ public sealed class DatasetGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext spc, string what, Func<(string HintName, string Source)[]> emit)
     {
-        (string HintName, string Source)[] sources;
         try
         {
-            sources = emit();
+            foreach ((string hint, string source) in emit()) spc.AddSource(hint, SourceText.From(source, Encoding.UTF8));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             spc.ReportDiagnostic(InternalError(what, ex, null).ToDiagnostic());
-            return;
         }
-        foreach ((string hint, string source) in sources) spc.AddSource(hint, SourceText.From(source, Encoding.UTF8));
     }
 
     private static DiagnosticInfo InternalError(string what, Exception ex, LocationInfo? at) =>

@@ -18,11 +18,15 @@ internal static class Names
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
+    /// <summary>Longest generated name (C# allows 512 characters; members are built from these with prefixes).</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>
     /// Converts <c>john-dorrian</c>, <c>in_print</c>, <c>at least</c> or <c>Air/drone strike</c> to
     /// <c>JohnDorrian</c>, <c>InPrint</c>, <c>AtLeast</c>, <c>AirDroneStrike</c>. Returns null when the
     /// text holds anything but ASCII letters, digits and separators, or does not start with a letter:
-    /// such names could give invisible or confusable identifiers.
+    /// such names could give invisible or confusable identifiers. Also null when the result is longer than
+    /// <see cref="MaxNameLength"/>.
     /// </summary>
     public static string? ToPascalCase(string text)
     {
@@ -45,7 +49,7 @@ internal static class Names
                 return null;
             }
         }
-        return builder.Length == 0 ? null : builder.ToString();
+        return builder.Length == 0 || builder.Length > MaxNameLength ? null : builder.ToString();
     }
 
     /// <summary>Keys: ASCII letters and digits separated by single '-', '_' or '.', starting with a letter.</summary>
@@ -113,7 +117,51 @@ internal static class Names
     public static string DidYouMean(string text, IEnumerable<string> candidates)
     {
         string? suggestion = Suggest(text, candidates);
-        return suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+        return suggestion is null ? string.Empty : $"; did you mean '{ForMessage(suggestion)}'?";
+    }
+
+    /// <summary>
+    /// Like <see cref="DidYouMean(string, IEnumerable{string})"/>, but spends <paramref name="budget"/>: once a
+    /// run has compared too many candidates (thousands of typos against thousands of keys), no more
+    /// suggestions are made, so that suggestions can never make a build slow.
+    /// </summary>
+    public static string DidYouMean(string text, IReadOnlyCollection<string> candidates, SuggestionBudget budget) =>
+        budget.TrySpend(candidates.Count) ? DidYouMean(text, candidates) : string.Empty;
+
+    /// <summary>
+    /// User text (a key, a value, a name) as shown inside a diagnostic message: on one line, with
+    /// control, format (bidi, zero-width), separator, surrogate, private-use and unassigned characters
+    /// written as visible \uXXXX, and cut to <paramref name="maxLength"/> characters. A message can then
+    /// neither fake another line of build output nor reorder what the reader sees.
+    /// </summary>
+    public static string ForMessage(string text, int maxLength = 200)
+    {
+        bool clean = text.Length <= maxLength;
+        for (int i = 0; i < text.Length && clean; i++) clean = !IsInvisible(text[i]);
+        if (clean) return text;
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength) + 16);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (i >= maxLength)
+            {
+                builder.Append("...");
+                break;
+            }
+            char c = text[i];
+            if (IsInvisible(c)) builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsInvisible(char c)
+    {
+        if (c >= ' ' && c <= '~') return false;
+        System.Globalization.UnicodeCategory category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
+        return category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+            or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.PrivateUse
+            or System.Globalization.UnicodeCategory.OtherNotAssigned;
     }
 
     /// <summary>Levenshtein distance (case-insensitive), giving up above <paramref name="limit"/>.</summary>
@@ -148,5 +196,26 @@ internal static class Names
             hash = (hash ^ c) * 16777619;
         }
         return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>
+/// How many candidate comparisons "did you mean" may still make in one validation run. One instance per
+/// run (never shared between runs or threads).
+/// </summary>
+internal sealed class SuggestionBudget
+{
+    /// <summary>Candidate comparisons per run: ample for real typos, bounded for hostile input.</summary>
+    public const long Default = 2_000_000;
+
+    private long _remaining;
+
+    public SuggestionBudget(long comparisons = Default) => _remaining = comparisons;
+
+    public bool TrySpend(int comparisons)
+    {
+        if (comparisons > _remaining) return false;
+        _remaining -= comparisons;
+        return true;
     }
 }

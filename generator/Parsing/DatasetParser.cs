@@ -94,7 +94,8 @@ internal static class DatasetParser
 
         public LocationInfo Locate(YamlNode node) => YamlLocations.Of(Path, node);
 
+        /// <summary>Reports at a node; text arguments are made safe to show (see <see cref="Names.ForMessage"/>).</summary>
         public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode at, params object?[] arguments) =>
-            Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(at), arguments));
+            Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(at), arguments.Select(a => (object?)Names.ForMessage(a?.ToString() ?? string.Empty, 1000)).ToArray()));
     }
 }

@@ -65,13 +65,20 @@ internal static class DatasetValidator
 
         var emits = new List<FileEmitSpec>();
         var slicesByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<SliceRef>(), StringComparer.Ordinal);
+        var goodFacts = run.Facts.Where(f => f.Spec is not null && !f.Broken)
+            .GroupBy(f => f.File, ReferenceEqualityComparer.Instance)
+            .ToDictionary(g => g.Key, g => g.ToList(), ReferenceEqualityComparer.Instance);
+        // File ids name generated files and members; they must be unique (case-insensitively, as file names).
+        var fileIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (ParsedFile file in dataFiles)
         {
             string fileId = FileId(file.OrderKey);
+            for (int n = 2; !fileIds.Add(fileId); n++) fileId = FileId(file.OrderKey) + "_" + n.ToString(CultureInfo.InvariantCulture);
+            if (!goodFacts.TryGetValue(file, out List<FactState>? inFile)) continue;
             var slices = new List<CollectionSliceSpec>();
             foreach (TypeSpec type in schema.Types.Where(t => t.IsEntity))
             {
-                var facts = run.Facts.Where(f => f.File == file && f.Type == type && f.Spec is not null && !f.Broken).Select(f => f.Spec!).ToList();
+                var facts = inFile.Where(f => f.Type == type).Select(f => f.Spec!).ToList();
                 if (facts.Count == 0) continue;
                 slices.Add(new CollectionSliceSpec(type.Name, facts.ToImmutableEquatableArray()));
                 List<SliceRef> refs = slicesByType[type.Name];
@@ -91,6 +98,16 @@ internal static class DatasetValidator
             config.NeedsIsExternalInit,
             config.NeedsNotNullWhen);
         return Done(core, emits);
+    }
+
+    /// <summary>Compares by reference (parsed files are large records; identity is what matters here).</summary>
+    private sealed class ReferenceEqualityComparer : IEqualityComparer<object>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     /// <summary>A stable, machine-independent id for a data file, usable in C# names and hint names.</summary>
@@ -159,6 +176,8 @@ internal static class DatasetValidator
         private readonly Dictionary<string, EnumSpec> _enums;
         private readonly Dictionary<string, Dictionary<string, FactState>> _keys = new(StringComparer.Ordinal);
         private readonly List<QuoteCheck> _quotes = new();
+        private readonly SuggestionBudget _budget = new();
+        private readonly Dictionary<TypeSpec, HashSet<string>> _fieldNames = new();
 
         public DataRun(SchemaSpec schema, List<DiagnosticInfo> diagnostics)
         {
@@ -173,7 +192,20 @@ internal static class DatasetValidator
         public List<FactState> Facts { get; } = new();
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo at, params object?[] args) =>
-            _diagnostics.Add(DiagnosticInfo.Create(descriptor, at, args));
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, at, args.Select(a => (object?)Names.ForMessage(Invariant(a), 1000)).ToArray()));
+
+        private string DidYouMean(string text, IEnumerable<string> candidates) =>
+            Names.DidYouMean(text, candidates as IReadOnlyCollection<string> ?? candidates.ToList(), _budget);
+
+        private HashSet<string> FieldNames(TypeSpec type)
+        {
+            if (!_fieldNames.TryGetValue(type, out HashSet<string>? names))
+            {
+                names = new HashSet<string>(type.Fields.Select(f => f.YamlName), StringComparer.Ordinal);
+                _fieldNames.Add(type, names);
+            }
+            return names;
+        }
 
         /// <summary>Pass 1: find every fact's key, so that references can be checked in any order.</summary>
         public void CollectKeys(List<ParsedFile> dataFiles)
@@ -185,7 +217,7 @@ internal static class DatasetValidator
                 {
                     if (!_byCollection.TryGetValue(collection.Name, out TypeSpec? type))
                     {
-                        Report(DiagnosticDescriptors.UnknownCollection, collection.Location, collection.Name, Names.DidYouMean(collection.Name, _byCollection.Keys));
+                        Report(DiagnosticDescriptors.UnknownCollection, collection.Location, collection.Name, DidYouMean(collection.Name, _byCollection.Keys));
                         continue;
                     }
                     foreach (RawValue raw in collection.Facts)
@@ -216,7 +248,7 @@ internal static class DatasetValidator
                         Dictionary<string, FactState> keys = _keys[type.Name];
                         if (keys.TryGetValue(key, out FactState? first))
                         {
-                            Report(DiagnosticDescriptors.DuplicateKey, keyEntry.Value.Location, key, type.Collection, KeyLocation(first));
+                            Report(DiagnosticDescriptors.DuplicateKey, keyEntry.Value.Location, Shorten(key), type.Collection, KeyLocation(first));
                             fact.Broken = true;
                             fact.Key = null; // references resolve to the first one
                             continue;
@@ -277,14 +309,13 @@ internal static class DatasetValidator
             foreach (RawEntry entry in raw.Entries)
             {
                 if (type.IsEntity && entry.Key == type.KeyField) continue;
-                if (type.Fields.Any(f => f.YamlName == entry.Key))
+                if (FieldNames(type).Contains(entry.Key))
                 {
                     byName[entry.Key] = entry;
                 }
                 else
                 {
-                    IEnumerable<string> candidates = type.Fields.Select(f => f.YamlName);
-                    Report(DiagnosticDescriptors.UnknownField, entry.KeyLocation, type.Name, entry.Key, Names.DidYouMean(entry.Key, candidates));
+                    Report(DiagnosticDescriptors.UnknownField, entry.KeyLocation, type.Name, Shorten(entry.Key), DidYouMean(entry.Key, FieldNames(type)));
                 }
             }
             var values = new List<ValueSpec>(type.Fields.Count);
@@ -375,7 +406,7 @@ internal static class DatasetValidator
                     {
                         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
                             return Scalar(ValueKind.Integer, number.ToString(CultureInfo.InvariantCulture));
-                        Report(DiagnosticDescriptors.WrongValue, raw.Location, field.YamlName, "an integer", Shorten(text), $"; it is out of range ({int.MinValue} to {int.MaxValue})");
+                        Report(DiagnosticDescriptors.WrongValue, raw.Location, field.YamlName, "an integer", Shorten(text), $"; it is out of range ({int.MinValue.ToString(CultureInfo.InvariantCulture)} to {int.MaxValue.ToString(CultureInfo.InvariantCulture)})");
                         return null;
                     }
                     Report(DiagnosticDescriptors.WrongValue, raw.Location, field.YamlName, "an integer", Shorten(text), NumberHint(raw));
@@ -402,14 +433,14 @@ internal static class DatasetValidator
                     EnumValueSpec? match = e.Values.FirstOrDefault(v => v.Text == text);
                     if (match is not null) return Scalar(ValueKind.Enum, match.MemberName);
                     string allowed = string.Join(", ", e.Values.Take(12).Select(v => v.Text)) + (e.Values.Count > 12 ? ", …" : "");
-                    Report(DiagnosticDescriptors.UnknownEnumValue, raw.Location, Shorten(text), e.Name, Names.DidYouMean(text, e.Values.Select(v => v.Text)), allowed);
+                    Report(DiagnosticDescriptors.UnknownEnumValue, raw.Location, Shorten(text), e.Name, DidYouMean(text, e.Values.Select(v => v.Text).ToList()), allowed);
                     return null;
                 case FieldKind.Reference:
                     TypeSpec target = _types[field.Target];
                     Dictionary<string, FactState> keys = _keys[target.Name];
                     if (!keys.ContainsKey(text))
                     {
-                        Report(DiagnosticDescriptors.UnknownReference, raw.Location, Shorten(text), target.Collection, Names.DidYouMean(text, keys.Keys));
+                        Report(DiagnosticDescriptors.UnknownReference, raw.Location, Shorten(text), target.Collection, DidYouMean(text, keys.Keys));
                         return null;
                     }
                     fact.References.Add((target.Name, text));
@@ -531,29 +562,43 @@ internal static class DatasetValidator
         /// </summary>
         public void ExcludeBrokenReferences()
         {
-            bool changed = true;
-            while (changed)
+            // Breadth-first over "who refers to whom", from every fact left out: linear in facts and
+            // references (a long chain of references cannot make it quadratic).
+            var referrers = new Dictionary<FactState, List<FactState>>();
+            var work = new Queue<FactState>();
+            foreach (FactState fact in Facts)
             {
-                changed = false;
-                foreach (FactState fact in Facts)
+                if (fact.Broken || fact.Spec is null) work.Enqueue(fact);
+                foreach ((string type, string key) in fact.References)
+                {
+                    FactState target = _keys[type][key];
+                    if (!referrers.TryGetValue(target, out List<FactState>? list)) referrers.Add(target, list = new List<FactState>());
+                    list.Add(fact);
+                }
+            }
+            while (work.Count > 0)
+            {
+                FactState broken = work.Dequeue();
+                if (!referrers.TryGetValue(broken, out List<FactState>? list)) continue;
+                foreach (FactState fact in list)
                 {
                     if (fact.Broken || fact.Spec is null) continue;
-                    foreach ((string type, string key) in fact.References)
-                    {
-                        FactState target = _keys[type][key];
-                        if (target.Broken || target.Spec is null)
-                        {
-                            fact.Broken = true;
-                            changed = true;
-                            break;
-                        }
-                    }
+                    fact.Broken = true;
+                    work.Enqueue(fact);
                 }
             }
         }
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+
+    /// <summary>A diagnostic argument as text, numbers formatted invariantly (messages do not depend on the culture).</summary>
+    private static string Invariant(object? value) => value switch
+    {
+        null => string.Empty,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     private static string OrDefault(this string target, FieldKind kind) => target.Length > 0 ? target : kind switch
     {

@@ -30,8 +30,9 @@ internal static class SchemaValidator
     public static SchemaSpec? Validate(SchemaSpec schema, List<DiagnosticInfo> diagnostics)
     {
         int errorsBefore = diagnostics.Count;
+        var budget = new SuggestionBudget();
         void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor d, LocationInfo at, params object?[] args) =>
-            diagnostics.Add(DiagnosticInfo.Create(d, at, args));
+            diagnostics.Add(DiagnosticInfo.Create(d, at, args.Select(a => (object?)Names.ForMessage(a?.ToString() ?? string.Empty, 1000)).ToArray()));
 
         // ---- top-level names: types, values, enums, collections, root share the namespace ----
         var topNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
@@ -61,6 +62,38 @@ internal static class SchemaValidator
         {
             Claim(t.Name, t.IsEntity ? "type" : "value", t.Location);
             if (t.IsEntity && t.Collection.Length > 0) Claim(t.Collection, "collection", t.Location);
+        }
+
+        // The root and each collection get a generated file named after them ("Items.g.cs"); file names
+        // (and hint names) are case-insensitive, so these names must differ by more than case.
+        var fileNames = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase) { [schema.Root] = schema.Root };
+        foreach (TypeSpec t in schema.Types.Where(t => t.IsEntity && t.Collection.Length > 0))
+        {
+            if (!fileNames.TryGetValue(t.Collection, out string? other))
+            {
+                fileNames.Add(t.Collection, t.Collection);
+            }
+            else if (other != t.Collection) // exact duplicates are reported above
+            {
+                Report(DiagnosticDescriptors.DuplicateName, t.Location, t.Collection,
+                    $"'{other}' and '{t.Collection}' differ only in case, so their generated files would clash");
+            }
+        }
+
+        // Identity types need a collection and a key. The parser reports a missing option; an empty one
+        // ("") is reported here. Either way such a type must not reach the emitter.
+        bool incomplete = false;
+        foreach (TypeSpec t in schema.Types.Where(t => t.IsEntity))
+        {
+            foreach ((string option, string value) in new[] { ("collection", t.Collection), ("key", t.KeyField) })
+            {
+                if (value.Length > 0) continue;
+                incomplete = true;
+                if (!diagnostics.Any(d => d.Id == DiagnosticDescriptors.MissingSchemaKey.Id && d.Location == t.Location && d.Arguments.Contains(option)))
+                {
+                    Report(DiagnosticDescriptors.MissingSchemaKey, t.Location, "Type", t.Name, option);
+                }
+            }
         }
 
         // ---- enums ----
@@ -126,7 +159,7 @@ internal static class SchemaValidator
                 }
                 properties.Add(field.PropertyName, field.YamlName);
 
-                FieldSpec? resolved = Resolve(field, enumNames, typesByName, knownTypeNames, Report);
+                FieldSpec? resolved = Resolve(field, enumNames, typesByName, knownTypeNames, budget, Report);
                 if (resolved is not null) fields.Add(resolved);
             }
             resolvedTypes.Add(type with { Fields = fields.ToImmutableEquatableArray() });
@@ -141,10 +174,9 @@ internal static class SchemaValidator
         }
 
         // ---- value objects that contain themselves ----
-        foreach (TypeSpec type in resolvedTypes.Where(t => !t.IsEntity))
+        foreach ((TypeSpec type, string path) in FindSelfContainment(resolvedTypes, typesByName))
         {
-            string? path = FindSelfContainment(type.Name, type, typesByName, new HashSet<string>(), type.Name);
-            if (path is not null) Report(DiagnosticDescriptors.RecursiveValue, type.Location, type.Name, path);
+            Report(DiagnosticDescriptors.RecursiveValue, type.Location, type.Name, path);
         }
 
         // ---- inverses ----
@@ -208,7 +240,7 @@ internal static class SchemaValidator
             Need("text", ev.QuoteType, ev.TextField, FieldKind.String);
         }
 
-        if (diagnostics.Count > errorsBefore) return null;
+        if (incomplete || diagnostics.Count > errorsBefore) return null;
         return schema with { Types = resolvedTypes.ToImmutableEquatableArray() };
     }
 
@@ -217,6 +249,7 @@ internal static class SchemaValidator
         HashSet<string> enumNames,
         Dictionary<string, TypeSpec> typesByName,
         string[] knownTypeNames,
+        SuggestionBudget budget,
         System.Action<Microsoft.CodeAnalysis.DiagnosticDescriptor, LocationInfo, object?[]> report)
     {
         string text = field.TypeText.Replace(" ", string.Empty);
@@ -244,7 +277,7 @@ internal static class SchemaValidator
         else
         {
             bool nested = text.Contains("[]") || text.Contains("?") || text.Contains("<");
-            string hint = nested ? " (lists of lists and optional list elements are not supported)" : Names.DidYouMean(text, knownTypeNames);
+            string hint = nested ? " (lists of lists and optional list elements are not supported)" : Names.DidYouMean(text, knownTypeNames, budget);
             report(DiagnosticDescriptors.UnknownFieldType, field.TypeLocation, new object?[] { field.TypeText, hint });
             return null;
         }
@@ -270,21 +303,141 @@ internal static class SchemaValidator
         }
     }
 
-    private static string? FindSelfContainment(string root, TypeSpec type, Dictionary<string, TypeSpec> types, HashSet<string> visiting, string path)
+    /// <summary>Most TDS108 reports (each with its own path) per cycle of value types.</summary>
+    private const int MaxCycleReports = 20;
+
+    /// <summary>
+    /// Value types that require themselves (through required, non-list value fields), each with a shortest
+    /// path back to itself. Iterative (strongly connected components, then a breadth-first search per
+    /// reported type), so that a schema with a very long chain of value types cannot overflow the stack
+    /// or take quadratic time.
+    /// </summary>
+    private static List<(TypeSpec Type, string Path)> FindSelfContainment(List<TypeSpec> types, Dictionary<string, TypeSpec> byName)
     {
-        if (!visiting.Add(type.Name)) return null;
-        foreach (FieldSpec field in type.Fields)
+        var values = types.Where(t => !t.IsEntity).ToList();
+        var index = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (int i = 0; i < values.Count; i++) index[values[i].Name] = i;
+        // Edges: a required, single value field from one value type to another.
+        var edges = new List<(int Target, string Field)>[values.Count];
+        var reverse = new List<int>[values.Count];
+        for (int i = 0; i < values.Count; i++)
         {
-            // A list or an optional field can be empty, so it does not make the value infinite.
-            if (field.Kind != FieldKind.Value || field.IsList || field.IsOptional) continue;
-            string next = $"{path}.{field.YamlName}";
-            if (field.Target == root) return next;
-            if (types.TryGetValue(field.Target, out TypeSpec? inner))
+            edges[i] = new List<(int, string)>();
+            reverse[i] = new List<int>();
+        }
+        for (int i = 0; i < values.Count; i++)
+        {
+            foreach (FieldSpec field in values[i].Fields)
             {
-                string? found = FindSelfContainment(root, inner, types, visiting, next);
-                if (found is not null) return found;
+                if (field.Kind != FieldKind.Value || field.IsList || field.IsOptional) continue;
+                if (!index.TryGetValue(field.Target, out int target)) continue;
+                edges[i].Add((target, field.YamlName));
+                reverse[target].Add(i);
             }
         }
-        return null;
+
+        // Kosaraju: finishing order on the graph, then components on the reversed graph.
+        var order = new List<int>(values.Count);
+        var seen = new bool[values.Count];
+        var stack = new Stack<(int Node, int Next)>();
+        for (int start = 0; start < values.Count; start++)
+        {
+            if (seen[start]) continue;
+            seen[start] = true;
+            stack.Push((start, 0));
+            while (stack.Count > 0)
+            {
+                (int node, int next) = stack.Pop();
+                if (next < edges[node].Count)
+                {
+                    stack.Push((node, next + 1));
+                    int target = edges[node][next].Target;
+                    if (!seen[target])
+                    {
+                        seen[target] = true;
+                        stack.Push((target, 0));
+                    }
+                }
+                else
+                {
+                    order.Add(node);
+                }
+            }
+        }
+        var component = new int[values.Count];
+        for (int i = 0; i < component.Length; i++) component[i] = -1;
+        var members = new List<List<int>>();
+        for (int k = order.Count - 1; k >= 0; k--)
+        {
+            int root = order[k];
+            if (component[root] >= 0) continue;
+            var list = new List<int>();
+            var work = new Stack<int>();
+            component[root] = members.Count;
+            work.Push(root);
+            while (work.Count > 0)
+            {
+                int node = work.Pop();
+                list.Add(node);
+                foreach (int source in reverse[node])
+                {
+                    if (component[source] < 0)
+                    {
+                        component[source] = members.Count;
+                        work.Push(source);
+                    }
+                }
+            }
+            members.Add(list);
+        }
+
+        var result = new List<(TypeSpec, string)>();
+        foreach (List<int> scc in members)
+        {
+            bool cyclic = scc.Count > 1 || edges[scc[0]].Any(e => e.Target == scc[0]);
+            if (!cyclic) continue;
+            scc.Sort();
+            foreach (int member in scc.Take(MaxCycleReports))
+            {
+                result.Add((values[member], CyclePath(member, values, edges)));
+            }
+        }
+        return result.OrderBy(r => index[r.Item1.Name]).ToList();
+    }
+
+    /// <summary>A shortest path from a value type back to itself: its name and the fields ("Size.inner.outer"), shortened when long.</summary>
+    private static string CyclePath(int start, List<TypeSpec> values, List<(int Target, string Field)>[] edges)
+    {
+        var from = new Dictionary<int, (int Node, string Field)>();
+        var queue = new Queue<int>();
+        queue.Enqueue(start);
+        (int Node, string Field)? last = null;
+        while (queue.Count > 0 && last is null)
+        {
+            int current = queue.Dequeue();
+            foreach ((int target, string field) in edges[current])
+            {
+                if (target == start)
+                {
+                    last = (current, field);
+                    break;
+                }
+                if (from.ContainsKey(target)) continue;
+                from[target] = (current, field);
+                queue.Enqueue(target);
+            }
+        }
+        if (last is null) return values[start].Name;
+        var fields = new List<string>();
+        (int node, string f) = last.Value;
+        fields.Add(f);
+        while (node != start)
+        {
+            (node, f) = from[node];
+            fields.Add(f);
+        }
+        fields.Reverse();
+        if (fields.Count > 10) fields = fields.Take(5).Append("…").Concat(fields.Skip(fields.Count - 4)).ToList();
+        return values[start].Name + "." + string.Join(".", fields);
     }
 }
