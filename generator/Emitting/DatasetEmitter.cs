@@ -224,6 +224,109 @@ internal static class TypedDatasetRuntime
         public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<T> Instance = new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(new T[0]);
     }
 
+    /// <summary>Finds a key in a precomputed table (see the generator's KeyTable); -1 when absent.</summary>
+    public static int Find(string text, int[] offsets, int[] slots, string key)
+    {
+        uint hash = 2166136261;
+        for (int i = 0; i < key.Length; i++) hash = unchecked((hash ^ key[i]) * 16777619);
+        int mask = slots.Length - 1;
+        for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
+        {
+            int entry = slots[slot];
+            if (entry == 0) return -1;
+            int start = offsets[entry - 1];
+            int length = offsets[entry] - start;
+            if (length == key.Length && string.CompareOrdinal(text, start, key, 0, length) == 0) return entry - 1;
+        }
+    }
+
+    /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
+    public static int ChunkOf(int[] starts, int index)
+    {
+        int low = 0, high = starts.Length - 1;
+        while (low < high)
+        {
+            int mid = (low + high + 1) >> 1;
+            if (starts[mid] <= index) low = mid;
+            else high = mid - 1;
+        }
+        return low;
+    }
+
+    /// <summary>A read-only list whose items are built on first access (read-only IList, like ReadOnlyCollection).</summary>
+    internal sealed class LazyList<T> : global::System.Collections.Generic.IList<T>, global::System.Collections.Generic.IReadOnlyList<T>, global::System.Collections.IList
+    {
+        private readonly global::System.Func<int, T> _item;
+
+        public LazyList(int count, global::System.Func<int, T> item)
+        {
+            Count = count;
+            _item = item;
+        }
+
+        public T this[int index] => (uint)index < (uint)Count ? _item(index) : throw new global::System.ArgumentOutOfRangeException(nameof(index));
+
+        T global::System.Collections.Generic.IList<T>.this[int index] { get => this[index]; set => throw ReadOnly(); }
+
+        object? global::System.Collections.IList.this[int index] { get => this[index]; set => throw ReadOnly(); }
+
+        public int Count { get; }
+
+        public bool IsReadOnly => true;
+
+        bool global::System.Collections.IList.IsFixedSize => true;
+
+        bool global::System.Collections.ICollection.IsSynchronized => false;
+
+        object global::System.Collections.ICollection.SyncRoot => this;
+
+        public int IndexOf(T item)
+        {
+            var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+            for (int i = 0; i < Count; i++)
+            {
+                if (comparer.Equals(_item(i), item)) return i;
+            }
+            return -1;
+        }
+
+        public bool Contains(T item) => IndexOf(item) >= 0;
+
+        public void CopyTo(T[] array, int arrayIndex)
+        {
+            for (int i = 0; i < Count; i++) array[arrayIndex + i] = _item(i);
+        }
+
+        public global::System.Collections.Generic.IEnumerator<T> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++) yield return _item(i);
+        }
+
+        global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        int global::System.Collections.IList.IndexOf(object? value) => value is T item ? IndexOf(item) : -1;
+
+        bool global::System.Collections.IList.Contains(object? value) => value is T item && Contains(item);
+
+        void global::System.Collections.ICollection.CopyTo(global::System.Array array, int index)
+        {
+            for (int i = 0; i < Count; i++) array.SetValue(_item(i), index + i);
+        }
+
+        void global::System.Collections.Generic.IList<T>.Insert(int index, T item) => throw ReadOnly();
+        void global::System.Collections.Generic.IList<T>.RemoveAt(int index) => throw ReadOnly();
+        void global::System.Collections.Generic.ICollection<T>.Add(T item) => throw ReadOnly();
+        void global::System.Collections.Generic.ICollection<T>.Clear() => throw ReadOnly();
+        bool global::System.Collections.Generic.ICollection<T>.Remove(T item) => throw ReadOnly();
+        int global::System.Collections.IList.Add(object? value) => throw ReadOnly();
+        void global::System.Collections.IList.Clear() => throw ReadOnly();
+        void global::System.Collections.IList.Insert(int index, object? value) => throw ReadOnly();
+        void global::System.Collections.IList.Remove(object? value) => throw ReadOnly();
+        void global::System.Collections.IList.RemoveAt(int index) => throw ReadOnly();
+
+        private static global::System.NotSupportedException ReadOnly() => new global::System.NotSupportedException("The dataset is read-only.");
+    }
+
     /// <summary>A read-only list of references, resolved by key when read.</summary>
     internal sealed class RefList<T> : global::System.Collections.Generic.IReadOnlyList<T>
     {
@@ -446,10 +549,11 @@ internal static class TypedDatasetRuntime
                     w.WriteLine($"private const int Base_{slice.FileId} = {slice.Offset.ToString(CultureInfo.InvariantCulture)};");
                 }
                 if (index.Slices.Count > 0) w.WriteLine();
-                w.WriteLine($"private static readonly {record}[] s_items = Load_All();");
+                w.WriteLine($"private static readonly {record}?[] s_items = new {record}?[{index.Count.ToString(CultureInfo.InvariantCulture)}];");
+                w.WriteLine("private static readonly object s_lock = new object();");
                 w.WriteLine();
-                Summary(w, $"Every {type.Name} fact, in file order.");
-                w.WriteLine($"public static {IReadOnlyList}<{record}> All {{ get; }} = TypedDatasetRuntime.List(s_items);");
+                Summary(w, $"Every {type.Name} fact, in file order. Facts are built on first access, {FactsPerMethod} at a time.");
+                w.WriteLine($"public static {IReadOnlyList}<{record}> All {{ get; }} = new TypedDatasetRuntime.LazyList<{record}>({index.Count.ToString(CultureInfo.InvariantCulture)}, __Item);");
                 w.WriteLine();
                 Summary(w, $"The number of {type.Name} facts ({index.Count.ToString(CultureInfo.InvariantCulture)}).");
                 w.WriteLine($"public const int Count = {index.Count.ToString(CultureInfo.InvariantCulture)};");
@@ -457,16 +561,23 @@ internal static class TypedDatasetRuntime
                 SummaryXml(w, $"The fact with this key; throws <see cref=\"global::System.Collections.Generic.KeyNotFoundException\"/> when there is none.");
                 w.WriteLine($"public static {record} Get(string key) => TryGet(key, out {record}? value) ? value : TypedDatasetRuntime.Missing<{record}>(\"{type.Collection}\", key);");
                 w.WriteLine();
-                Summary(w, "Finds the fact with this key (exact, case-sensitive).");
+                Summary(w, "Finds the fact with this key (exact, case-sensitive). Allocates nothing.");
                 using (w.Block($"public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {record}? value)"))
                 {
-                    using (w.Block("if (key is not null && __KeyIndex.Map.TryGetValue(key, out int index))"))
+                    w.WriteLine("int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Slots, key);");
+                    w.WriteLine("value = index < 0 ? null : __Item(index);");
+                    w.WriteLine("return value is not null;");
+                }
+                w.WriteLine();
+                w.WriteLine($"private static {record} __Item(int index) => s_items[index] ?? __Build(index);");
+                w.WriteLine();
+                using (w.Block($"private static {record} __Build(int index)"))
+                {
+                    using (w.Block("lock (s_lock)"))
                     {
-                        w.WriteLine("value = s_items[index];");
-                        w.WriteLine("return true;");
+                        w.WriteLine("if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(s_chunkStarts, index));");
                     }
-                    w.WriteLine("value = null;");
-                    w.WriteLine("return false;");
+                    w.WriteLine("return s_items[index]!;");
                 }
                 if (HasNameLookup(type))
                 {
@@ -505,29 +616,80 @@ internal static class TypedDatasetRuntime
                     }
                 }
 
-                w.WriteLine();
-                using (w.Block("private static class __KeyIndex"))
+                // Chunks: which method builds the facts from a given index on.
+                var chunks = new List<(int Start, string Method)>();
+                foreach (SliceRef slice in index.Slices)
                 {
-                    w.WriteLine("internal static readonly global::System.Collections.Generic.Dictionary<string, int> Map = Build();");
-                    w.WriteLine();
-                    using (w.Block("private static global::System.Collections.Generic.Dictionary<string, int> Build()"))
+                    for (int c = 0; c * FactsPerMethod < slice.Count; c++)
                     {
-                        w.WriteLine("var map = new global::System.Collections.Generic.Dictionary<string, int>(s_items.Length, global::System.StringComparer.Ordinal);");
-                        w.WriteLine($"for (int i = 0; i < s_items.Length; i++) map.Add(s_items[i].{type.KeyProperty}, i);");
-                        w.WriteLine("return map;");
+                        chunks.Add((slice.Offset + c * FactsPerMethod, $"Load_{slice.FileId}_{c.ToString(CultureInfo.InvariantCulture)}"));
+                    }
+                }
+                w.WriteLine();
+                w.WriteLine($"private static readonly int[] s_chunkStarts = {IntArray(chunks.Select(c => c.Start))};");
+                w.WriteLine();
+                using (w.Block("private static void __LoadChunk(int chunk)"))
+                {
+                    if (chunks.Count == 0) w.WriteLine("_ = chunk; // no facts");
+                    else using (w.Block("switch (chunk)"))
+                    {
+                        for (int c = 0; c < chunks.Count; c++)
+                        {
+                            w.WriteLine($"case {c.ToString(CultureInfo.InvariantCulture)}: {chunks[c].Method}(s_items); break;");
+                        }
                     }
                 }
 
+                // The key table: keys concatenated, their offsets, and an open-addressing hash table
+                // computed here, so lookups need no start-up work and allocate nothing.
+                (string text, int[] offsets, int[] slots) = KeyTable(index.Keys);
                 w.WriteLine();
-                using (w.Block($"private static {record}[] Load_All()"))
+                using (w.Block("private static class __Keys"))
                 {
-                    w.WriteLine($"var items = new {record}[{index.Count.ToString(CultureInfo.InvariantCulture)}];");
-                    foreach (SliceRef slice in index.Slices) w.WriteLine($"Load_{slice.FileId}(items);");
-                    w.WriteLine("return items;");
+                    w.WriteLine($"internal const string Text = {CSharpText.Literal(text)};");
+                    w.WriteLine($"internal static readonly int[] Offsets = {IntArray(offsets)};");
+                    w.WriteLine($"internal static readonly int[] Slots = {IntArray(slots)};");
                 }
             }
         }
         return w.ToString();
+    }
+
+    private static string IntArray(IEnumerable<int> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? "new int[0]" : "new int[] { " + string.Join(", ", list.Select(v => v.ToString(CultureInfo.InvariantCulture))) + " }";
+    }
+
+    /// <summary>
+    /// The precomputed key table: all keys in one string, their start offsets (plus the end), and
+    /// slots holding index + 1 at FNV-1a(key) with linear probing (0 = empty); the table is a power
+    /// of two at least twice the number of keys. Must agree with TypedDatasetRuntime.Find.
+    /// </summary>
+    internal static (string Text, int[] Offsets, int[] Slots) KeyTable(IReadOnlyList<string> keys)
+    {
+        var text = new System.Text.StringBuilder();
+        var offsets = new int[keys.Count + 1];
+        int size = 8;
+        while (size < keys.Count * 2) size *= 2;
+        var slots = new int[size];
+        for (int i = 0; i < keys.Count; i++)
+        {
+            offsets[i] = text.Length;
+            text.Append(keys[i]);
+            int slot = (int)(Fnv(keys[i]) & (uint)(size - 1));
+            while (slots[slot] != 0) slot = (slot + 1) & (size - 1);
+            slots[slot] = i + 1;
+        }
+        offsets[keys.Count] = text.Length;
+        return (text.ToString(), offsets, slots);
+    }
+
+    private static uint Fnv(string key)
+    {
+        uint hash = 2166136261;
+        foreach (char c in key) hash = unchecked((hash ^ c) * 16777619);
+        return hash;
     }
 
     private static bool HasNameLookup(TypeSpec type) => type.NameField is not null || type.AliasesField is not null;
@@ -583,19 +745,15 @@ internal static class TypedDatasetRuntime
                     {
                         FactSpec fact = slice.Facts[i];
                         FactDocs(w, ctx, type, fact);
-                        w.WriteLine($"public static {record} {fact.MemberName} => s_items[{offset} + {i.ToString(CultureInfo.InvariantCulture)}];");
+                        w.WriteLine($"public static {record} {fact.MemberName} => __Item({offset} + {i.ToString(CultureInfo.InvariantCulture)});");
                         w.WriteLine();
                     }
 
                     int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
-                    using (w.Block($"private static void Load_{file.FileId}({record}[] items)"))
-                    {
-                        for (int c = 0; c < chunks; c++) w.WriteLine($"Load_{file.FileId}_{c.ToString(CultureInfo.InvariantCulture)}(items);");
-                    }
                     for (int c = 0; c < chunks; c++)
                     {
-                        w.WriteLine();
-                        using (w.Block($"private static void Load_{file.FileId}_{c.ToString(CultureInfo.InvariantCulture)}({record}[] items)"))
+                        if (c > 0) w.WriteLine();
+                        using (w.Block($"private static void Load_{file.FileId}_{c.ToString(CultureInfo.InvariantCulture)}({record}?[] items)"))
                         {
                             for (int i = c * FactsPerMethod; i < System.Math.Min(slice.Facts.Count, (c + 1) * FactsPerMethod); i++)
                             {

@@ -177,7 +177,8 @@ internal sealed record FileEmitSpec(
 /// <summary>A file's share of a collection: where its facts start in <c>All</c>.</summary>
 internal sealed record SliceRef(string FileId, int Offset, int Count);
 
-internal sealed record CollectionIndexSpec(string TypeName, ImmutableEquatableArray<SliceRef> Slices, int Count);
+/// <summary>A collection's files and its keys in <c>All</c> order (for the precomputed key table).</summary>
+internal sealed record CollectionIndexSpec(string TypeName, ImmutableEquatableArray<SliceRef> Slices, int Count, ImmutableEquatableArray<string> Keys);
 
 /// <summary>The types, collection classes and root: depends on the schema and on fact counts per file.</summary>
 internal sealed record CoreSpec(

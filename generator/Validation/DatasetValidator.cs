@@ -65,6 +65,7 @@ internal static class DatasetValidator
 
         var emits = new List<FileEmitSpec>();
         var slicesByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<SliceRef>(), StringComparer.Ordinal);
+        var keysByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.Ordinal);
         var goodFacts = run.Facts.Where(f => f.Spec is not null && !f.Broken)
             .GroupBy(f => f.File, ReferenceEqualityComparer.Instance)
             .ToDictionary(g => g.Key, g => g.ToList(), ReferenceEqualityComparer.Instance);
@@ -84,6 +85,7 @@ internal static class DatasetValidator
                 List<SliceRef> refs = slicesByType[type.Name];
                 int offset = refs.Count == 0 ? 0 : refs[refs.Count - 1].Offset + refs[refs.Count - 1].Count;
                 refs.Add(new SliceRef(fileId, offset, facts.Count));
+                keysByType[type.Name].AddRange(facts.Select(f => f.Key));
             }
             if (slices.Count > 0)
             {
@@ -94,7 +96,7 @@ internal static class DatasetValidator
             config.Namespace,
             schema,
             schema.Types.Where(t => t.IsEntity).Select(t => new CollectionIndexSpec(t.Name, slicesByType[t.Name].ToImmutableEquatableArray(),
-                slicesByType[t.Name].Sum(s => s.Count))).ToImmutableEquatableArray(),
+                slicesByType[t.Name].Sum(s => s.Count), keysByType[t.Name].ToImmutableEquatableArray())).ToImmutableEquatableArray(),
             config.NeedsIsExternalInit,
             config.NeedsNotNullWhen);
         return Done(core, emits);

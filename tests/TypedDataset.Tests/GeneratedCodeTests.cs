@@ -111,6 +111,56 @@ public class GeneratedCodeTests
         Assert.Equal(forward, backward);
     }
 
+    [Fact]
+    public void Concurrent_first_access_builds_each_fact_exactly_once()
+    {
+        Assembly assembly = RunSample().Load();
+        Type books = assembly.GetType("Sample.Facts.Books")!;
+        PropertyInfo all = books.GetProperty("All")!;
+        var seen = new System.Collections.Concurrent.ConcurrentBag<object>();
+        using var start = new System.Threading.Barrier(8);
+        var threads = Enumerable.Range(0, 8).Select(_ => new System.Threading.Thread(() =>
+        {
+            start.SignalAndWait();
+            foreach (object book in (IEnumerable)all.GetValue(null)!) seen.Add(book);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Equal(24, seen.Count);
+        Assert.Equal(3, seen.Distinct(ReferenceEqualityComparer.Instance).Count()); // one instance per fact
+    }
+
+    [Fact]
+    public void Lookup_by_key_allocates_nothing()
+    {
+        // The probe is compiled together with the generated code, so it calls TryGet directly.
+        const string probe = """
+            /// <summary>Test probe.</summary>
+            public static class Probe
+            {
+                /// <summary>Bytes allocated by 2,000 lookups.</summary>
+                public static long AllocatedByLookups()
+                {
+                    Sample.Facts.Books.TryGet("ficciones", out _); // warm up: builds the facts, JIT-compiles
+                    Sample.Facts.Books.TryGet("nope", out _);
+                    long before = System.GC.GetAllocatedBytesForCurrentThread();
+                    int found = 0;
+                    for (int i = 0; i < 1000; i++)
+                    {
+                        if (Sample.Facts.Books.TryGet("ficciones", out var book) && book.Title.Length > 0) found++;
+                        if (Sample.Facts.Books.TryGet("nope", out _)) found--;
+                    }
+                    long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+                    return found == 1000 ? allocated : -1;
+                }
+            }
+            """;
+        GeneratorResult result = new GeneratorHarness { SourceTextsFound = true }.Run(Samples.LibraryWithTexts, probe);
+        Assembly assembly = result.Load();
+        long allocated = (long)assembly.GetType("Probe")!.GetMethod("AllocatedByLookups")!.Invoke(null, null)!;
+        Assert.Equal(0, allocated);
+    }
+
     internal static object Static(Assembly assembly, string type, string member) =>
         assembly.GetType(type)!.GetProperty(member, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 

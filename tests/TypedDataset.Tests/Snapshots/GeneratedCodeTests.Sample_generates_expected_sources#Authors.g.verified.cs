@@ -10,10 +10,11 @@ namespace Sample.Facts
     {
         private const int Base_authors_cb02b850 = 0;
 
-        private static readonly global::Sample.Facts.Author[] s_items = Load_All();
+        private static readonly global::Sample.Facts.Author?[] s_items = new global::Sample.Facts.Author?[2];
+        private static readonly object s_lock = new object();
 
-        /// <summary>Every Author fact, in file order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> All { get; } = TypedDatasetRuntime.List(s_items);
+        /// <summary>Every Author fact, in file order. Facts are built on first access, 64 at a time.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Author>(2, __Item);
 
         /// <summary>The number of Author facts (2).</summary>
         public const int Count = 2;
@@ -21,16 +22,23 @@ namespace Sample.Facts
         /// <summary>The fact with this key; throws <see cref="global::System.Collections.Generic.KeyNotFoundException"/> when there is none.</summary>
         public static global::Sample.Facts.Author Get(string key) => TryGet(key, out global::Sample.Facts.Author? value) ? value : TypedDatasetRuntime.Missing<global::Sample.Facts.Author>("Authors", key);
 
-        /// <summary>Finds the fact with this key (exact, case-sensitive).</summary>
+        /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Author? value)
         {
-            if (key is not null && __KeyIndex.Map.TryGetValue(key, out int index))
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Slots, key);
+            value = index < 0 ? null : __Item(index);
+            return value is not null;
+        }
+
+        private static global::Sample.Facts.Author __Item(int index) => s_items[index] ?? __Build(index);
+
+        private static global::Sample.Facts.Author __Build(int index)
+        {
+            lock (s_lock)
             {
-                value = s_items[index];
-                return true;
+                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(s_chunkStarts, index));
             }
-            value = null;
-            return false;
+            return s_items[index]!;
         }
 
         /// <summary>The facts whose name or alias is this text (case-insensitive, surrounding spaces ignored); empty when none.</summary>
@@ -52,23 +60,21 @@ namespace Sample.Facts
                 TypedDatasetRuntime.Group<global::Sample.Facts.Author>(All, item => new string?[] { item._favoriteBook }, global::System.StringComparer.Ordinal);
         }
 
-        private static class __KeyIndex
-        {
-            internal static readonly global::System.Collections.Generic.Dictionary<string, int> Map = Build();
+        private static readonly int[] s_chunkStarts = new int[] { 0 };
 
-            private static global::System.Collections.Generic.Dictionary<string, int> Build()
+        private static void __LoadChunk(int chunk)
+        {
+            switch (chunk)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, int>(s_items.Length, global::System.StringComparer.Ordinal);
-                for (int i = 0; i < s_items.Length; i++) map.Add(s_items[i].Id, i);
-                return map;
+                case 0: Load_authors_cb02b850_0(s_items); break;
             }
         }
 
-        private static global::Sample.Facts.Author[] Load_All()
+        private static class __Keys
         {
-            var items = new global::Sample.Facts.Author[2];
-            Load_authors_cb02b850(items);
-            return items;
+            internal const string Text = "ursula-le-guinjorge-luis-borges";
+            internal static readonly int[] Offsets = new int[] { 0, 14, 31 };
+            internal static readonly int[] Slots = new int[] { 0, 1, 0, 2, 0, 0, 0, 0 };
         }
     }
 }

@@ -10,10 +10,11 @@ namespace Sample.Facts
     {
         private const int Base_books_9acff81a = 0;
 
-        private static readonly global::Sample.Facts.Book[] s_items = Load_All();
+        private static readonly global::Sample.Facts.Book?[] s_items = new global::Sample.Facts.Book?[3];
+        private static readonly object s_lock = new object();
 
-        /// <summary>Every Book fact, in file order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> All { get; } = TypedDatasetRuntime.List(s_items);
+        /// <summary>Every Book fact, in file order. Facts are built on first access, 64 at a time.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Book>(3, __Item);
 
         /// <summary>The number of Book facts (3).</summary>
         public const int Count = 3;
@@ -21,16 +22,23 @@ namespace Sample.Facts
         /// <summary>The fact with this key; throws <see cref="global::System.Collections.Generic.KeyNotFoundException"/> when there is none.</summary>
         public static global::Sample.Facts.Book Get(string key) => TryGet(key, out global::Sample.Facts.Book? value) ? value : TypedDatasetRuntime.Missing<global::Sample.Facts.Book>("Books", key);
 
-        /// <summary>Finds the fact with this key (exact, case-sensitive).</summary>
+        /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Book? value)
         {
-            if (key is not null && __KeyIndex.Map.TryGetValue(key, out int index))
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Slots, key);
+            value = index < 0 ? null : __Item(index);
+            return value is not null;
+        }
+
+        private static global::Sample.Facts.Book __Item(int index) => s_items[index] ?? __Build(index);
+
+        private static global::Sample.Facts.Book __Build(int index)
+        {
+            lock (s_lock)
             {
-                value = s_items[index];
-                return true;
+                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(s_chunkStarts, index));
             }
-            value = null;
-            return false;
+            return s_items[index]!;
         }
 
         /// <summary>The facts whose name or alias is this text (case-insensitive, surrounding spaces ignored); empty when none.</summary>
@@ -61,23 +69,21 @@ namespace Sample.Facts
                 TypedDatasetRuntime.Group<global::Sample.Facts.Book>(All, item => item._related, global::System.StringComparer.Ordinal);
         }
 
-        private static class __KeyIndex
-        {
-            internal static readonly global::System.Collections.Generic.Dictionary<string, int> Map = Build();
+        private static readonly int[] s_chunkStarts = new int[] { 0 };
 
-            private static global::System.Collections.Generic.Dictionary<string, int> Build()
+        private static void __LoadChunk(int chunk)
+        {
+            switch (chunk)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, int>(s_items.Length, global::System.StringComparer.Ordinal);
-                for (int i = 0; i < s_items.Length; i++) map.Add(s_items[i].Id, i);
-                return map;
+                case 0: Load_books_9acff81a_0(s_items); break;
             }
         }
 
-        private static global::Sample.Facts.Book[] Load_All()
+        private static class __Keys
         {
-            var items = new global::Sample.Facts.Book[3];
-            Load_books_9acff81a(items);
-            return items;
+            internal const string Text = "earthseadispossessedficciones";
+            internal static readonly int[] Offsets = new int[] { 0, 8, 20, 29 };
+            internal static readonly int[] Slots = new int[] { 2, 0, 0, 0, 3, 0, 1, 0 };
         }
     }
 }

@@ -19,7 +19,7 @@ namespace Sample.Facts
         /// <para>related: dispossessed</para>
         /// <para>Evidence: ““A Wizard of Earthsea” (1968)” (catalogue, paragraph 2)</para>
         /// </summary>
-        public static global::Sample.Facts.Book Earthsea => s_items[Base_books_9acff81a + 0];
+        public static global::Sample.Facts.Book Earthsea => __Item(Base_books_9acff81a + 0);
 
         /// <summary>
         /// <para>Book <c>dispossessed</c>: <b>The Dispossessed</b></para>
@@ -28,7 +28,7 @@ namespace Sample.Facts
         /// <para>in_print: true</para>
         /// <para>related: earthsea</para>
         /// </summary>
-        public static global::Sample.Facts.Book Dispossessed => s_items[Base_books_9acff81a + 1];
+        public static global::Sample.Facts.Book Dispossessed => __Item(Base_books_9acff81a + 1);
 
         /// <summary>
         /// <para>Book <c>ficciones</c>: <b>Ficciones</b></para>
@@ -37,14 +37,9 @@ namespace Sample.Facts
         /// <para>in_print: false</para>
         /// <para>Evidence: “Ficciones, 1944” (catalogue, paragraph 3)</para>
         /// </summary>
-        public static global::Sample.Facts.Book Ficciones => s_items[Base_books_9acff81a + 2];
+        public static global::Sample.Facts.Book Ficciones => __Item(Base_books_9acff81a + 2);
 
-        private static void Load_books_9acff81a(global::Sample.Facts.Book[] items)
-        {
-            Load_books_9acff81a_0(items);
-        }
-
-        private static void Load_books_9acff81a_0(global::Sample.Facts.Book[] items)
+        private static void Load_books_9acff81a_0(global::Sample.Facts.Book?[] items)
         {
             items[Base_books_9acff81a + 0] = new global::Sample.Facts.Book("earthsea", "A Wizard of Earthsea", "ursula-le-guin", global::Sample.Facts.Genre.Novel, 183, new global::Sample.Facts.Price(9.99m, "EUR"), true, new string[] { "fantasy", "coming of age" }, new string[] { "dispossessed" }, new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 2, "\u201CA Wizard of Earthsea\u201D (1968)") });
             items[Base_books_9acff81a + 1] = new global::Sample.Facts.Book("dispossessed", "The Dispossessed", "ursula-le-guin", global::Sample.Facts.Genre.Novel, null, null, true, global::System.Array.Empty<string>(), new string[] { "earthsea" }, global::System.Array.Empty<global::Sample.Facts.Citation>());
@@ -60,14 +55,9 @@ namespace Sample.Facts
         /// <para>sha256: 7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10</para>
         /// <para>paragraphs: 3</para>
         /// </summary>
-        public static global::Sample.Facts.Source Catalogue => s_items[Base_books_9acff81a + 0];
+        public static global::Sample.Facts.Source Catalogue => __Item(Base_books_9acff81a + 0);
 
-        private static void Load_books_9acff81a(global::Sample.Facts.Source[] items)
-        {
-            Load_books_9acff81a_0(items);
-        }
-
-        private static void Load_books_9acff81a_0(global::Sample.Facts.Source[] items)
+        private static void Load_books_9acff81a_0(global::Sample.Facts.Source?[] items)
         {
             items[Base_books_9acff81a + 0] = new global::Sample.Facts.Source("catalogue", "catalogue.txt", "7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10", 3);
         }

@@ -149,6 +149,109 @@ namespace Sample.Facts
             public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<T> Instance = new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(new T[0]);
         }
 
+        /// <summary>Finds a key in a precomputed table (see the generator's KeyTable); -1 when absent.</summary>
+        public static int Find(string text, int[] offsets, int[] slots, string key)
+        {
+            uint hash = 2166136261;
+            for (int i = 0; i < key.Length; i++) hash = unchecked((hash ^ key[i]) * 16777619);
+            int mask = slots.Length - 1;
+            for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
+            {
+                int entry = slots[slot];
+                if (entry == 0) return -1;
+                int start = offsets[entry - 1];
+                int length = offsets[entry] - start;
+                if (length == key.Length && string.CompareOrdinal(text, start, key, 0, length) == 0) return entry - 1;
+            }
+        }
+
+        /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
+        public static int ChunkOf(int[] starts, int index)
+        {
+            int low = 0, high = starts.Length - 1;
+            while (low < high)
+            {
+                int mid = (low + high + 1) >> 1;
+                if (starts[mid] <= index) low = mid;
+                else high = mid - 1;
+            }
+            return low;
+        }
+
+        /// <summary>A read-only list whose items are built on first access (read-only IList, like ReadOnlyCollection).</summary>
+        internal sealed class LazyList<T> : global::System.Collections.Generic.IList<T>, global::System.Collections.Generic.IReadOnlyList<T>, global::System.Collections.IList
+        {
+            private readonly global::System.Func<int, T> _item;
+
+            public LazyList(int count, global::System.Func<int, T> item)
+            {
+                Count = count;
+                _item = item;
+            }
+
+            public T this[int index] => (uint)index < (uint)Count ? _item(index) : throw new global::System.ArgumentOutOfRangeException(nameof(index));
+
+            T global::System.Collections.Generic.IList<T>.this[int index] { get => this[index]; set => throw ReadOnly(); }
+
+            object? global::System.Collections.IList.this[int index] { get => this[index]; set => throw ReadOnly(); }
+
+            public int Count { get; }
+
+            public bool IsReadOnly => true;
+
+            bool global::System.Collections.IList.IsFixedSize => true;
+
+            bool global::System.Collections.ICollection.IsSynchronized => false;
+
+            object global::System.Collections.ICollection.SyncRoot => this;
+
+            public int IndexOf(T item)
+            {
+                var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+                for (int i = 0; i < Count; i++)
+                {
+                    if (comparer.Equals(_item(i), item)) return i;
+                }
+                return -1;
+            }
+
+            public bool Contains(T item) => IndexOf(item) >= 0;
+
+            public void CopyTo(T[] array, int arrayIndex)
+            {
+                for (int i = 0; i < Count; i++) array[arrayIndex + i] = _item(i);
+            }
+
+            public global::System.Collections.Generic.IEnumerator<T> GetEnumerator()
+            {
+                for (int i = 0; i < Count; i++) yield return _item(i);
+            }
+
+            global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+            int global::System.Collections.IList.IndexOf(object? value) => value is T item ? IndexOf(item) : -1;
+
+            bool global::System.Collections.IList.Contains(object? value) => value is T item && Contains(item);
+
+            void global::System.Collections.ICollection.CopyTo(global::System.Array array, int index)
+            {
+                for (int i = 0; i < Count; i++) array.SetValue(_item(i), index + i);
+            }
+
+            void global::System.Collections.Generic.IList<T>.Insert(int index, T item) => throw ReadOnly();
+            void global::System.Collections.Generic.IList<T>.RemoveAt(int index) => throw ReadOnly();
+            void global::System.Collections.Generic.ICollection<T>.Add(T item) => throw ReadOnly();
+            void global::System.Collections.Generic.ICollection<T>.Clear() => throw ReadOnly();
+            bool global::System.Collections.Generic.ICollection<T>.Remove(T item) => throw ReadOnly();
+            int global::System.Collections.IList.Add(object? value) => throw ReadOnly();
+            void global::System.Collections.IList.Clear() => throw ReadOnly();
+            void global::System.Collections.IList.Insert(int index, object? value) => throw ReadOnly();
+            void global::System.Collections.IList.Remove(object? value) => throw ReadOnly();
+            void global::System.Collections.IList.RemoveAt(int index) => throw ReadOnly();
+
+            private static global::System.NotSupportedException ReadOnly() => new global::System.NotSupportedException("The dataset is read-only.");
+        }
+
         /// <summary>A read-only list of references, resolved by key when read.</summary>
         internal sealed class RefList<T> : global::System.Collections.Generic.IReadOnlyList<T>
         {

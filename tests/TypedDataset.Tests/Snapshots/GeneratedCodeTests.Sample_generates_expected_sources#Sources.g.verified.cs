@@ -10,10 +10,11 @@ namespace Sample.Facts
     {
         private const int Base_books_9acff81a = 0;
 
-        private static readonly global::Sample.Facts.Source[] s_items = Load_All();
+        private static readonly global::Sample.Facts.Source?[] s_items = new global::Sample.Facts.Source?[1];
+        private static readonly object s_lock = new object();
 
-        /// <summary>Every Source fact, in file order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Source> All { get; } = TypedDatasetRuntime.List(s_items);
+        /// <summary>Every Source fact, in file order. Facts are built on first access, 64 at a time.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Source> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Source>(1, __Item);
 
         /// <summary>The number of Source facts (1).</summary>
         public const int Count = 1;
@@ -21,35 +22,40 @@ namespace Sample.Facts
         /// <summary>The fact with this key; throws <see cref="global::System.Collections.Generic.KeyNotFoundException"/> when there is none.</summary>
         public static global::Sample.Facts.Source Get(string key) => TryGet(key, out global::Sample.Facts.Source? value) ? value : TypedDatasetRuntime.Missing<global::Sample.Facts.Source>("Sources", key);
 
-        /// <summary>Finds the fact with this key (exact, case-sensitive).</summary>
+        /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Source? value)
         {
-            if (key is not null && __KeyIndex.Map.TryGetValue(key, out int index))
-            {
-                value = s_items[index];
-                return true;
-            }
-            value = null;
-            return false;
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Slots, key);
+            value = index < 0 ? null : __Item(index);
+            return value is not null;
         }
 
-        private static class __KeyIndex
-        {
-            internal static readonly global::System.Collections.Generic.Dictionary<string, int> Map = Build();
+        private static global::Sample.Facts.Source __Item(int index) => s_items[index] ?? __Build(index);
 
-            private static global::System.Collections.Generic.Dictionary<string, int> Build()
+        private static global::Sample.Facts.Source __Build(int index)
+        {
+            lock (s_lock)
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, int>(s_items.Length, global::System.StringComparer.Ordinal);
-                for (int i = 0; i < s_items.Length; i++) map.Add(s_items[i].Id, i);
-                return map;
+                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(s_chunkStarts, index));
+            }
+            return s_items[index]!;
+        }
+
+        private static readonly int[] s_chunkStarts = new int[] { 0 };
+
+        private static void __LoadChunk(int chunk)
+        {
+            switch (chunk)
+            {
+                case 0: Load_books_9acff81a_0(s_items); break;
             }
         }
 
-        private static global::Sample.Facts.Source[] Load_All()
+        private static class __Keys
         {
-            var items = new global::Sample.Facts.Source[1];
-            Load_books_9acff81a(items);
-            return items;
+            internal const string Text = "catalogue";
+            internal static readonly int[] Offsets = new int[] { 0, 9 };
+            internal static readonly int[] Slots = new int[] { 0, 0, 0, 0, 0, 0, 1, 0 };
         }
     }
 }
