@@ -20,12 +20,24 @@ namespace TypedDataset.Generator.Emitting;
 internal static class DatasetEmitter
 {
     public const string GeneratorName = "TypedDataset.Generator";
-    public const string GeneratorVersion = "0.1.0";
+    /// <summary>The package version (from Directory.Build.props, via the assembly), without a source-control suffix.</summary>
+    public static readonly string GeneratorVersion = ReadVersion();
 
     /// <summary>Facts built per generated method, to keep every method far below JIT limits.</summary>
     public const int FactsPerMethod = 64;
 
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
+    private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
+
+    private static string ReadVersion()
+    {
+        string? version = typeof(DatasetEmitter).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+            .FirstOrDefault()?.InformationalVersion;
+        if (string.IsNullOrEmpty(version)) return "0.0.0";
+        int plus = version!.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
+    }
     private const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
 
     public static IEnumerable<(string HintName, string Source)> EmitCore(CoreSpec core)
@@ -72,7 +84,7 @@ internal static class DatasetEmitter
         }
         using (w.Block($"namespace {ctx.Namespace}"))
         {
-            w.WriteLines(SupportText);
+            w.WriteLines(SupportText.Replace("{{VERSION}}", GeneratorVersion));
         }
         return w.ToString();
     }
@@ -80,7 +92,7 @@ internal static class DatasetEmitter
     private const string SupportText =
 """
 /// <summary>How precisely a <see cref="PartialDate"/> is known.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "{{VERSION}}")]
 public enum DatePrecision
 {
     /// <summary>Only the year is known.</summary>
@@ -92,7 +104,7 @@ public enum DatePrecision
 }
 
 /// <summary>A calendar date known to the year, the month or the day (written 2017, 2017-02 or 2017-02-22).</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "{{VERSION}}")]
 public readonly struct PartialDate : global::System.IEquatable<PartialDate>, global::System.IComparable<PartialDate>
 {
     private readonly int _month;
@@ -159,7 +171,7 @@ public readonly struct PartialDate : global::System.IEquatable<PartialDate>, glo
 }
 
 /// <summary>Helpers used by the generated dataset code.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "{{VERSION}}")]
 internal static class TypedDatasetRuntime
 {
     public static global::System.Collections.Generic.IReadOnlyList<T> List<T>(T[] items) =>
