@@ -77,11 +77,24 @@ public sealed class DatasetGenerator : IIncrementalGenerator
                 x.Left.Right.NeedsIsExternalInit, x.Left.Right.NeedsNotNullWhen, x.Right))
             .WithTrackingName(TrackingNames.Config);
 
-        // 4. Validate everything together: cross-file keys, references, evidence.
-        var model = parsed.Collect()
+        // 4. The schema, validated once; then one typing step per file (cached per file: an edit
+        //    re-types only the edited file); then the checks that need every file.
+        var schema = parsed
+            .Where(static f => f.Kind == ParsedFileKind.Schema)
+            .Collect()
+            .Select(static (files, ct) => ValidateSchemaSafely(files, ct))
+            .WithTrackingName(TrackingNames.Schema);
+
+        var typed = parsed
+            .Combine(schema)
+            .Select(static (x, ct) => TypeSafely(x.Left, x.Right, ct))
+            .WithTrackingName(TrackingNames.Type);
+
+        var model = typed.Collect()
+            .Combine(schema)
             .Combine(sourceTexts.Collect())
             .Combine(config)
-            .Select(static (x, ct) => ValidateSafely(x.Left.Left, x.Left.Right, x.Right, ct))
+            .Select(static (x, ct) => ValidateSafely(x.Left.Left.Right, x.Left.Left.Left, x.Left.Right, x.Right, ct))
             .WithTrackingName(TrackingNames.Validate);
 
         // 5. Outputs: diagnostics; the core (types, collections, root); one source per data file.
@@ -121,12 +134,40 @@ public sealed class DatasetGenerator : IIncrementalGenerator
         }
     }
 
-    private static DatasetModel ValidateSafely(ImmutableArray<ParsedFile> files, ImmutableArray<SourceTextSpec> texts, ConfigSpec config, System.Threading.CancellationToken ct)
+    private static SchemaResult ValidateSchemaSafely(ImmutableArray<ParsedFile> files, System.Threading.CancellationToken ct)
     {
         try
         {
             ct.ThrowIfCancellationRequested();
-            return DatasetValidator.Validate(files, texts, config);
+            return DatasetValidator.ValidateSchema(files);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LocationInfo? at = files.Select(f => LocationInfo.FileStart(f.Path)).FirstOrDefault();
+            return new SchemaResult(null, files.Length > 0, null, at, new[] { InternalError("validating the schema", ex, at) }.ToImmutableEquatableArray());
+        }
+    }
+
+    private static TypedFile TypeSafely(ParsedFile file, SchemaResult schema, System.Threading.CancellationToken ct)
+    {
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            return FactTyper.Type(file, schema);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new TypedFile(file.Path, file.OrderKey, ParsedFileKind.Empty, false, ImmutableEquatableArray<TypedFact>.Empty,
+                new[] { InternalError("typing " + Path.GetFileName(file.Path), ex, LocationInfo.FileStart(file.Path)) }.ToImmutableEquatableArray());
+        }
+    }
+
+    private static DatasetModel ValidateSafely(SchemaResult schema, ImmutableArray<TypedFile> files, ImmutableArray<SourceTextSpec> texts, ConfigSpec config, System.Threading.CancellationToken ct)
+    {
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            return DatasetValidator.Validate(schema, files, texts, config);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -5,6 +5,8 @@ internal static class TrackingNames
 {
     public const string DataFiles = "TypedDataset.DataFiles";
     public const string Parse = "TypedDataset.Parse";
+    public const string Schema = "TypedDataset.Schema";
+    public const string Type = "TypedDataset.Type";
     public const string SourceTexts = "TypedDataset.SourceTexts";
     public const string Config = "TypedDataset.Config";
     public const string Validate = "TypedDataset.Validate";

@@ -58,6 +58,44 @@ internal sealed record ParsedFile(
     ImmutableEquatableArray<RawCollection> Collections,
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
 
+/// <summary>The validated schema (null when it has errors or there is none) and its diagnostics.</summary>
+internal sealed record SchemaResult(
+    SchemaSpec? Schema,
+    bool HasSchemaFile,
+    string? SchemaPath,
+    LocationInfo? Location,
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A reference to check once every file is typed: does <see cref="Key"/> exist in <see cref="TypeName"/>?</summary>
+internal sealed record RefCheck(string TypeName, string Key, LocationInfo Location);
+
+/// <summary>An evidence quote to check against the source texts.</summary>
+internal sealed record QuoteSpec(string SourceKey, int Paragraph, string Text, LocationInfo Location);
+
+/// <summary>
+/// One fact typed against the schema. <see cref="Values"/> is null when the fact has errors of its
+/// own. <see cref="Raw"/> is kept for the checks that read source facts' fields with their locations.
+/// </summary>
+internal sealed record TypedFact(
+    string TypeName,
+    string? Key,
+    LocationInfo KeyLocation,
+    string? MemberName,
+    ImmutableEquatableArray<ValueSpec>? Values,
+    ImmutableEquatableArray<RefCheck> References,
+    ImmutableEquatableArray<QuoteSpec> Quotes,
+    RawValue Raw,
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>One file's facts typed against the schema: the per-file (cached) validation step.</summary>
+internal sealed record TypedFile(
+    string Path,
+    string OrderKey,
+    ParsedFileKind Kind,
+    bool HasCollections,
+    ImmutableEquatableArray<TypedFact> Facts,
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+
 /// <summary>A source text (for evidence checks): its paragraphs and hash, computed once per file.</summary>
 internal sealed record SourceTextSpec(string FileName, string Path, string Sha256, ImmutableEquatableArray<string> Paragraphs);
 

@@ -62,6 +62,13 @@ public class CachingTests
         Assert.Equal(IncrementalStepRunReason.Cached, byFile["authors.yaml"]);
         Assert.Equal(IncrementalStepRunReason.Modified, byFile["books.yaml"]);
 
+        // Typing: one step per file; only books.yaml is typed again (the schema did not change).
+        var typed = result.TrackedSteps[TrackingNames.Type].Select(s => s.Outputs.Single())
+            .ToDictionary(o => System.IO.Path.GetFileName(((TypedDataset.Generator.Model.TypedFile)o.Value).Path), o => o.Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, typed["authors.yaml"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, typed["books.yaml"]);
+        Assert.All(Reasons(result, TrackingNames.Schema), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+
         // Per-file outputs: authors.yaml is unchanged, books.yaml modified.
         var files = result.TrackedSteps[TrackingNames.FileOutputs].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified }, files.Select(o => o.Reason));
@@ -86,7 +93,7 @@ public class CachingTests
     public void Pipeline_models_hold_no_roslyn_objects()
     {
         GeneratorRunResult result = FirstRun().Driver.GetRunResult().Results.Single();
-        string[] steps = { TrackingNames.Parse, TrackingNames.Validate, TrackingNames.Config, TrackingNames.SourceTexts };
+        string[] steps = { TrackingNames.Parse, TrackingNames.Schema, TrackingNames.Type, TrackingNames.Validate, TrackingNames.Config, TrackingNames.SourceTexts };
         foreach (string step in steps)
         {
             foreach (object? value in result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value))
