@@ -74,7 +74,8 @@ internal sealed record QuoteSpec(string SourceKey, int Paragraph, string Text, L
 
 /// <summary>
 /// One fact typed against the schema. <see cref="Values"/> is null when the fact has errors of its
-/// own. <see cref="Raw"/> is kept for the checks that read source facts' fields with their locations.
+/// own; <see cref="Spec"/> is the emit model, built here once so that the cross-file step hands the
+/// very same instances to the emitter for unchanged files (equality then short-cuts on reference). <see cref="Raw"/> is kept for the checks that read source facts' fields with their locations.
 /// </summary>
 internal sealed record TypedFact(
     string TypeName,
@@ -82,6 +83,7 @@ internal sealed record TypedFact(
     LocationInfo KeyLocation,
     string? MemberName,
     ImmutableEquatableArray<ValueSpec>? Values,
+    FactSpec? Spec,
     ImmutableEquatableArray<RefCheck> References,
     ImmutableEquatableArray<QuoteSpec> Quotes,
     RawValue Raw,

@@ -85,7 +85,7 @@ internal static class DatasetValidator
             foreach (TypeSpec type in schema.Types.Where(t => t.IsEntity))
             {
                 var facts = inFile.Where(f => f.Fact.TypeName == type.Name)
-                    .Select(f => new FactSpec(f.Fact.Key!, f.Fact.MemberName!, f.Fact.Values!)).ToList();
+                    .Select(f => f.Fact.Spec!).ToList();
                 if (facts.Count == 0) continue;
                 slices.Add(new CollectionSliceSpec(type.Name, facts.ToImmutableEquatableArray()));
                 List<SliceRef> refs = slicesByType[type.Name];
@@ -153,7 +153,7 @@ internal static class DatasetValidator
         /// <summary>A second fact with a key already used: reported once, otherwise ignored.</summary>
         public bool Duplicate { get; set; }
 
-        public bool IsGood => !Broken && !Duplicate && Fact.MemberName is not null && Fact.Values is not null;
+        public bool IsGood => !Broken && !Duplicate && Fact.Spec is not null;
     }
 
     /// <summary>The mutable state of one cross-file validation (never shared, never static).</summary>

@@ -346,6 +346,7 @@ internal sealed class FactTyper
 
         public TypedFact Build(bool broken) => new(
             Type.Name, Key, KeyLocation, MemberName, broken ? null : Values,
+            broken || Key is null || MemberName is null || Values is null ? null : new FactSpec(Key, MemberName, Values),
             References.ToImmutableEquatableArray(), Quotes.ToImmutableEquatableArray(), Raw, ImmutableEquatableArray<DiagnosticInfo>.Empty);
     }
 }
