@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -24,7 +25,10 @@ internal static class DatasetEmitter
     public static readonly string GeneratorVersion = ReadVersion();
 
     /// <summary>Facts built per generated method, to keep every method far below JIT limits.</summary>
-    public const int FactsPerMethod = 64;
+    public const int FactsPerMethod = 8;
+
+    /// <summary>Most cases in one generated dispatch switch.</summary>
+    public const int DispatchFanout = 16;
 
     private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
 
@@ -640,17 +644,14 @@ internal static class TypedDatasetRuntime
                 w.WriteLine();
                 w.WriteLine($"private static readonly int[] s_chunkStarts = {IntArray(chunks.Select(c => c.Start))};");
                 w.WriteLine();
+                // Dispatch from a chunk number to its loader through a tree of small switches (at
+                // most DispatchFanout cases each): the first access JIT-compiles only one path.
                 using (w.Block("private static void __LoadChunk(int chunk)"))
                 {
                     if (chunks.Count == 0) w.WriteLine("_ = chunk; // no facts");
-                    else using (w.Block("switch (chunk)"))
-                    {
-                        for (int c = 0; c < chunks.Count; c++)
-                        {
-                            w.WriteLine($"case {c.ToString(CultureInfo.InvariantCulture)}: {chunks[c].Method}(s_items); break;");
-                        }
-                    }
+                    else w.WriteLine($"{DispatchName(0, chunks.Count)}(chunk);");
                 }
+                if (chunks.Count > 0) EmitDispatch(w, chunks.Select(c => c.Method).ToList(), 0, chunks.Count);
 
                 // The key table: keys concatenated, their offsets, and an open-addressing hash table
                 // computed here, so lookups need no start-up work and allocate nothing.
@@ -665,6 +666,36 @@ internal static class TypedDatasetRuntime
             }
         }
         return w.ToString();
+    }
+
+    private static string DispatchName(int low, int high) =>
+        $"__Chunks_{low.ToString(CultureInfo.InvariantCulture)}_{high.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Emits the dispatch method for chunks [low, high) and, recursively, the ones below it.</summary>
+    private static void EmitDispatch(SourceWriter w, IReadOnlyList<string> loaders, int low, int high)
+    {
+        int size = 1;
+        while (size * DispatchFanout < high - low) size *= DispatchFanout;
+        var children = new List<(int Low, int High)>();
+        for (int start = low; start < high; start += size) children.Add((start, Math.Min(high, start + size)));
+        w.WriteLine();
+        using (w.Block($"private static void {DispatchName(low, high)}(int chunk)"))
+        {
+            using (w.Block(size == 1 ? "switch (chunk)" : $"switch ((chunk - {low.ToString(CultureInfo.InvariantCulture)}) / {size.ToString(CultureInfo.InvariantCulture)})"))
+            {
+                for (int i = 0; i < children.Count; i++)
+                {
+                    (int childLow, int childHigh) = children[i];
+                    string call = size == 1 ? $"{loaders[childLow]}(s_items)" : $"{DispatchName(childLow, childHigh)}(chunk)";
+                    string label = (size == 1 ? childLow : i).ToString(CultureInfo.InvariantCulture);
+                    w.WriteLine($"case {label}: {call}; break;");
+                }
+            }
+        }
+        if (size > 1)
+        {
+            foreach ((int childLow, int childHigh) in children) EmitDispatch(w, loaders, childLow, childHigh);
+        }
     }
 
     private static string IntArray(IEnumerable<int> values)

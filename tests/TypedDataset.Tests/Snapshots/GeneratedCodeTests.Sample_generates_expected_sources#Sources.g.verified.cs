@@ -13,7 +13,7 @@ namespace Sample.Facts
         private static readonly global::Sample.Facts.Source?[] s_items = new global::Sample.Facts.Source?[1];
         private static readonly object s_lock = new object();
 
-        /// <summary>Every Source fact, in file order. Facts are built on first access, 64 at a time.</summary>
+        /// <summary>Every Source fact, in file order. Facts are built on first access, 8 at a time.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Source> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Source>(1, __Item);
 
         /// <summary>The number of Source facts (1).</summary>
@@ -44,6 +44,11 @@ namespace Sample.Facts
         private static readonly int[] s_chunkStarts = new int[] { 0 };
 
         private static void __LoadChunk(int chunk)
+        {
+            __Chunks_0_1(chunk);
+        }
+
+        private static void __Chunks_0_1(int chunk)
         {
             switch (chunk)
             {
