@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace TypedDataset.Benchmarks.Synthetic;
+
+/// <summary>The synthetic schema, and data files rendered as hand-written-looking YAML.</summary>
+public static class SyntheticYaml
+{
+    public static readonly string[] Languages = { "en", "ar", "ku", "fr" };
+    public static readonly string[] OrganizationKinds = { "government", "armed group", "political party", "ngo", "media", "company" };
+    public static readonly string[] EventTypes = { "battle", "explosion", "violence against civilians", "protest", "riot", "strategic development" };
+    public static readonly string[] Confidences = { "low", "medium", "high" };
+
+    public static string Schema { get; } = $$"""
+        # Synthetic benchmark schema (TypedDataset.Benchmarks.Synthetic). Do not edit: regenerated.
+        schema:
+          root: {{SyntheticDataset.Root}}
+          doc: A synthetic dataset of sources, places, organizations, people and events, for benchmarks.
+
+          enums:
+            Language:
+              doc: The language of a source.
+              values: [{{string.Join(", ", Languages)}}]
+            OrganizationKind:
+              doc: What kind of organization it is.
+              values: [{{string.Join(", ", OrganizationKinds)}}]
+            EventType:
+              doc: ACLED-like event type.
+              values: [{{string.Join(", ", EventTypes)}}]
+            Confidence:
+              doc: How sure the curators are.
+              values: [{{string.Join(", ", Confidences)}}]
+
+          values:
+            Money:
+              doc: An amount in a currency.
+              fields:
+                amount: decimal
+                currency: string
+            Citation:
+              doc: Where a fact was read.
+              fields:
+                source: { type: Source, doc: The source document. }
+                paragraph: { type: integer, doc: 1-based paragraph number. }
+                quote: { type: string, doc: The words quoted. }
+
+          types:
+            Source:
+              collection: Sources
+              key: id
+              name: title
+              doc: A news report.
+              fields:
+                title: string
+                publisher: string
+                published: date
+                url: string?
+                language: Language
+            Place:
+              collection: Places
+              key: id
+              name: name
+              aliases: aliases
+              doc: A town, district or landmark.
+              fields:
+                name: { type: string, doc: The usual English name. }
+                aliases: string[]
+                country: string
+                latitude: decimal
+                longitude: decimal
+                population: integer?
+                parent:
+                  type: Place?
+                  doc: The place this one is part of.
+                  inverse: Children
+            Organization:
+              collection: Organizations
+              key: id
+              name: name
+              aliases: aliases
+              doc: A government body, armed group, party, NGO, outlet or company.
+              fields:
+                name: string
+                aliases: string[]
+                kind: OrganizationKind
+                founded: date?
+                based_in: Place?
+            Person:
+              collection: People
+              key: id
+              name: name
+              aliases: aliases
+              doc: A named person.
+              fields:
+                name: string
+                aliases: string[]
+                born: date?
+                affiliation:
+                  type: Organization?
+                  inverse: Members
+                roles: string[]
+            Event:
+              collection: Events
+              key: id
+              name: title
+              doc: Something that happened somewhere on a date, reported by sources.
+              fields:
+                title: string
+                date: date
+                type: EventType
+                place:
+                  type: Place
+                  inverse: Events
+                actors:
+                  type: Organization[]
+                  inverse: Events
+                people:
+                  type: Person[]
+                  inverse: Events
+                fatalities: integer?
+                cost: Money?
+                confidence: Confidence
+                verified: boolean
+                cited_in: Citation[]
+        """.Replace("\r\n", "\n") + "\n";
+
+    /// <summary>One data file: a comment line, then one top-level key per collection with facts in it.</summary>
+    public static string Render(SyntheticFile file)
+    {
+        var w = new StringBuilder(file.Count * 260);
+        w.Append("# Synthetic facts, part ").Append(file.Index.ToString("D5", CultureInfo.InvariantCulture))
+            .Append(" (generated by TypedDataset.Benchmarks.Synthetic).\n");
+        if (file.Sources.Count > 0)
+        {
+            w.Append("\nSources:\n");
+            foreach (SynthSource s in file.Sources)
+            {
+                w.Append("  - id: ").Append(s.Key).Append('\n');
+                Field(w, "title", Quote(s.Title));
+                Field(w, "publisher", Quote(s.Publisher));
+                Field(w, "published", s.Published.ToString());
+                if (s.Url is not null) Field(w, "url", Quote(s.Url));
+                Field(w, "language", s.Language);
+            }
+        }
+        if (file.Places.Count > 0)
+        {
+            w.Append("\nPlaces:\n");
+            foreach (SynthPlace p in file.Places)
+            {
+                w.Append("  - id: ").Append(p.Key).Append('\n');
+                Field(w, "name", Quote(p.Name));
+                if (p.Aliases.Count > 0) Field(w, "aliases", FlowList(p.Aliases.Select(Quote)));
+                Field(w, "country", p.Country);
+                Field(w, "latitude", Number(p.Latitude));
+                Field(w, "longitude", Number(p.Longitude));
+                if (p.Population is int population) Field(w, "population", Number(population));
+                if (p.Parent is not null) Field(w, "parent", p.Parent);
+            }
+        }
+        if (file.Organizations.Count > 0)
+        {
+            w.Append("\nOrganizations:\n");
+            foreach (SynthOrganization o in file.Organizations)
+            {
+                w.Append("  - id: ").Append(o.Key).Append('\n');
+                Field(w, "name", Quote(o.Name));
+                if (o.Aliases.Count > 0) Field(w, "aliases", FlowList(o.Aliases.Select(Quote)));
+                Field(w, "kind", o.Kind);
+                if (o.Founded is SynthDate founded) Field(w, "founded", founded.ToString());
+                if (o.BasedIn is not null) Field(w, "based_in", o.BasedIn);
+            }
+        }
+        if (file.People.Count > 0)
+        {
+            w.Append("\nPeople:\n");
+            foreach (SynthPerson p in file.People)
+            {
+                w.Append("  - id: ").Append(p.Key).Append('\n');
+                Field(w, "name", Quote(p.Name));
+                if (p.Aliases.Count > 0) Field(w, "aliases", FlowList(p.Aliases.Select(Quote)));
+                if (p.Born is SynthDate born) Field(w, "born", born.ToString());
+                if (p.Affiliation is not null) Field(w, "affiliation", p.Affiliation);
+                if (p.Roles.Count > 0) Field(w, "roles", FlowList(p.Roles));
+            }
+        }
+        if (file.Events.Count > 0)
+        {
+            w.Append("\nEvents:\n");
+            foreach (SynthEvent e in file.Events)
+            {
+                w.Append("  - id: ").Append(e.Key).Append('\n');
+                Field(w, "title", Quote(e.Title));
+                Field(w, "date", e.Date.ToString());
+                Field(w, "type", e.Type);
+                Field(w, "place", e.Place);
+                Field(w, "actors", FlowList(e.Actors));
+                if (e.People.Count > 0) Field(w, "people", FlowList(e.People));
+                if (e.Fatalities is int fatalities) Field(w, "fatalities", Number(fatalities));
+                if (e.Cost is SynthMoney cost)
+                {
+                    w.Append("    cost:\n");
+                    w.Append("      amount: ").Append(Number(cost.Amount)).Append('\n');
+                    w.Append("      currency: ").Append(cost.Currency).Append('\n');
+                }
+                Field(w, "confidence", e.Confidence);
+                Field(w, "verified", e.Verified ? "true" : "false");
+                w.Append("    cited_in:\n");
+                foreach (SynthCitation c in e.CitedIn)
+                {
+                    w.Append("      - source: ").Append(c.Source).Append('\n');
+                    w.Append("        paragraph: ").Append(Number(c.Paragraph)).Append('\n');
+                    w.Append("        quote: ").Append(Quote(c.Quote)).Append('\n');
+                }
+            }
+        }
+        return w.ToString();
+    }
+
+    private static void Field(StringBuilder w, string name, string value) => w.Append("    ").Append(name).Append(": ").Append(value).Append('\n');
+
+    private static string FlowList(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
+
+    /// <summary>A double-quoted YAML scalar (the synthetic texts hold no quotes or backslashes, but escape anyway).</summary>
+    public static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace TypedDataset.Benchmarks;
+
+/// <summary>
+/// Time to first fact in a fresh process: each variant is a small console app (Release, default
+/// runtime settings: tiered JIT, no ReadyToRun of the dataset) started with <c>dotnet app.dll variant</c>.
+/// The app measures with a Stopwatch from the first line of Main to holding the fact, so runtime
+/// start-up is excluded; the process's wall time (which includes it) is shown beside. Variants are
+/// interleaved, after one warm-up round (disk cache).
+/// </summary>
+public static class StartupHarness
+{
+    public static readonly (string App, string Variant, string Description)[] Variants =
+    {
+        ("Generated", "none", "floor: Main returns a constant"),
+        ("Generated", "property", "generated: named property `Events.X`"),
+        ("Generated", "get", "generated: `Events.Get(key)`"),
+        ("Generated", "name", "generated: `People.FindByName(alias)`"),
+        ("Handwritten", "property", "hand-written C#: named property"),
+        ("Handwritten", "dictionary", "hand-written C# + Dictionary built at start-up"),
+        ("Handwritten", "frozen", "hand-written C# + FrozenDictionary built at start-up"),
+        ("Yaml", "yaml", "YamlDotNet: embedded YAML deserialized at start-up + Dictionary"),
+    };
+
+    public sealed record Row(int Facts, string App, string Variant, string Description, double[] Microseconds, double[] WallMilliseconds,
+        double[] JitMicroseconds, double[] JitMethods, double[] JitIlBytes, string? Failure)
+    {
+        public double JitMedian => Stats.Median(JitMicroseconds);
+
+        public double Median => Stats.Median(Microseconds);
+
+        public double Min => Microseconds.Length == 0 ? double.NaN : Microseconds.Min();
+
+        public double WallMedian => Stats.Median(WallMilliseconds);
+    }
+
+    public static IReadOnlyList<Row> Run(IReadOnlyList<int> sizes, int runs)
+    {
+        var rows = new List<Row>();
+        foreach (int facts in sizes)
+        {
+            Workspace ws = Workspace.Prepare(facts);
+            var us = Variants.ToDictionary(v => v, _ => new List<double>());
+            var wall = Variants.ToDictionary(v => v, _ => new List<double>());
+            var jit = Variants.ToDictionary(v => v, _ => new List<double>());
+            var jitMethods = Variants.ToDictionary(v => v, _ => new List<double>());
+            var jitIl = Variants.ToDictionary(v => v, _ => new List<double>());
+            var failures = new Dictionary<(string, string, string), string>();
+            for (int run = -1; run < runs; run++)
+            {
+                foreach (var v in Variants)
+                {
+                    if (failures.ContainsKey(v)) continue;
+                    ProcessResult r = ProcessRunner.Dotnet($"\"{ws.AppDll(v.App)}\" {v.Variant}", ws.Directory, TimeSpan.FromMinutes(10));
+                    string? elapsed = Value(r.Output, "elapsed_us");
+                    bool found = r.Output.Contains("fact=", StringComparison.Ordinal) && (v.Variant is "none" or "name" || r.Output.Contains(ws.Probe.Key, StringComparison.Ordinal));
+                    if (r.ExitCode != 0 || elapsed is null || !found)
+                    {
+                        failures[v] = $"exit code {r.ExitCode}: {r.Tail(5)}";
+                        Console.WriteLine($"[startup] {facts:N0} {v.App}/{v.Variant} FAILED: {failures[v]}");
+                        continue;
+                    }
+                    if (run >= 0)
+                    {
+                        us[v].Add(double.Parse(elapsed, CultureInfo.InvariantCulture));
+                        wall[v].Add(r.Elapsed.TotalMilliseconds);
+                        jit[v].Add(double.Parse(Value(r.Output, "jit_us") ?? "NaN", CultureInfo.InvariantCulture));
+                        jitMethods[v].Add(double.Parse(Value(r.Output, "jit_methods") ?? "NaN", CultureInfo.InvariantCulture));
+                        jitIl[v].Add(double.Parse(Value(r.Output, "jit_il_bytes") ?? "NaN", CultureInfo.InvariantCulture));
+                    }
+                }
+                Console.WriteLine($"[startup] {facts:N0} facts: round {(run < 0 ? "warm-up" : (run + 1).ToString(CultureInfo.InvariantCulture))} done");
+            }
+            foreach (var v in Variants)
+            {
+                rows.Add(new Row(facts, v.App, v.Variant, v.Description, us[v].ToArray(), wall[v].ToArray(),
+                    jit[v].ToArray(), jitMethods[v].ToArray(), jitIl[v].ToArray(), failures.GetValueOrDefault(v)));
+            }
+        }
+        return rows;
+    }
+
+    public static string Markdown(IReadOnlyList<Row> rows)
+    {
+        var t = new MarkdownTable("facts", "variant", "first fact, median (µs)", "min (µs)", "of which JIT (µs)", "methods JIT-compiled (IL bytes)",
+            "vs generated `Get`", "process wall time, median (ms)");
+        foreach (IGrouping<int, Row> size in rows.GroupBy(r => r.Facts))
+        {
+            double get = size.Single(r => r.App == "Generated" && r.Variant == "get").Median;
+            foreach (Row r in size)
+            {
+                t.Add(r.Facts.ToString("N0"), r.Description,
+                    r.Failure is null ? Format(r.Median) : "FAILED: " + r.Failure,
+                    r.Failure is null ? Format(r.Min) : "-",
+                    r.Failure is null ? Format(r.JitMedian) : "-",
+                    r.Failure is null ? $"{Stats.Median(r.JitMethods):N0} ({Stats.Median(r.JitIlBytes):N0})" : "-",
+                    r.Failure is null && !double.IsNaN(get) && r.Variant != "none" ? $"{r.Median / get:F2}×" : "-",
+                    r.Failure is null ? r.WallMedian.ToString("F0", CultureInfo.InvariantCulture) : "-");
+            }
+        }
+        return t.ToString();
+    }
+
+    /// <summary>The value of a "name=value" line of the app's output.</summary>
+    private static string? Value(string output, string name) => output.Split('\n').Select(l => l.Trim())
+        .FirstOrDefault(l => l.StartsWith(name + "=", StringComparison.Ordinal))?.Substring(name.Length + 1);
+
+    private static string Format(double us) => us.ToString(us < 100 ? "F1" : "N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using TypedDataset.Benchmarks.Synthetic;
+
+namespace TypedDataset.Benchmarks;
+
+/// <summary>
+/// The temporary projects for one dataset size, under <see cref="Settings.WorkDirectory"/>/n{N}:
+/// <list type="bullet">
+/// <item><c>generated/</c>: a library whose <c>facts/*.yaml</c> go through the generator (as a NuGet user would).</item>
+/// <item><c>handwritten/</c>: a library with the same facts as plain C# (<see cref="HandwrittenCSharp"/>).</item>
+/// <item><c>apps/generated</c>, <c>apps/handwritten</c>, <c>apps/yaml</c>: console apps that time their first fact.</item>
+/// <item><c>probe/</c>: a library of lookup loops over both, loaded by <see cref="LookupBenchmarks"/>.</item>
+/// </list>
+/// Files are rewritten only when their content changes, so repeated runs reuse up-to-date builds.
+/// </summary>
+public sealed class Workspace
+{
+    public const string TargetFramework = "net10.0";
+    public const string Configuration = "Release";
+
+    private Workspace(int facts)
+    {
+        Facts = facts;
+        Directory = Path.Combine(Settings.WorkDirectory, "n" + facts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public int Facts { get; }
+
+    public string Directory { get; }
+
+    public string GeneratedProject => Path.Combine(Directory, "generated", "Generated.csproj");
+
+    public string HandwrittenProject => Path.Combine(Directory, "handwritten", "Handwritten.csproj");
+
+    public string ProbeProject => Path.Combine(Directory, "probe", "Probe.csproj");
+
+    public string AppProject(string app) => Path.Combine(Directory, "apps", app, app + "App.csproj");
+
+    public string AppDll(string app) => Output(Path.Combine(Directory, "apps", app), app + "App.dll");
+
+    public string GeneratedDll => Output(Path.Combine(Directory, "generated"), "Generated.dll");
+
+    public string HandwrittenDll => Output(Path.Combine(Directory, "handwritten"), "Handwritten.dll");
+
+    public string ProbeDll => Output(Path.Combine(Directory, "probe"), "Probe.dll");
+
+    public static readonly string[] Apps = { "Generated", "Handwritten", "Yaml" };
+
+    /// <summary>The fact every first-access variant asks for: the middle event.</summary>
+    public (string Key, string Member, string Alias) Probe { get; private set; }
+
+    public static Workspace For(int facts) => new(facts);
+
+    private static string Output(string projectDir, string file) => Path.Combine(projectDir, "bin", Configuration, TargetFramework, file);
+
+    /// <summary>Writes every project and source file (only those that changed).</summary>
+    public Workspace Write(SyntheticDataset? data = null)
+    {
+        data ??= SyntheticDataset.Create(Facts);
+        SynthEvent probe = data.Events[data.Events.Count / 2];
+        SynthPerson person = data.People[data.People.Count / 2];
+        Probe = (probe.Key, SyntheticDataset.MemberName(probe.Key), person.Aliases[0]);
+
+        string generated = Path.Combine(Directory, "generated");
+        var expected = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((string path, string text) in data.YamlFiles())
+        {
+            string full = Path.Combine(generated, path);
+            expected.Add(full);
+            WriteIfChanged(full, text);
+        }
+        RemoveOthers(Path.Combine(generated, "facts"), expected);
+        WriteIfChanged(GeneratedProject, Templates.GeneratedProject());
+
+        string handwritten = Path.Combine(Directory, "handwritten");
+        expected.Clear();
+        foreach ((string name, string text) in HandwrittenCSharp.Render(data, Templates.HandwrittenNamespace))
+        {
+            string full = Path.Combine(handwritten, "src", name);
+            expected.Add(full);
+            WriteIfChanged(full, text);
+        }
+        RemoveOthers(Path.Combine(handwritten, "src"), expected);
+        WriteIfChanged(HandwrittenProject, Templates.HandwrittenProject());
+
+        foreach (string app in Apps)
+        {
+            WriteIfChanged(AppProject(app), Templates.AppProject(app));
+            WriteIfChanged(Path.Combine(Directory, "apps", app, "Program.cs"), Templates.AppProgram(app, Probe.Key, Probe.Member, Probe.Alias));
+        }
+        WriteIfChanged(Path.Combine(Directory, "apps", "Yaml", "Documents.cs"), Templates.YamlDocuments);
+        WriteIfChanged(ProbeProject, Templates.ProbeProject());
+        WriteIfChanged(Path.Combine(Directory, "probe", "Probe.cs"), Templates.ProbeSource);
+        return this;
+    }
+
+    /// <summary>Builds the apps and the probe (Release; restores as needed). Throws with the build log on failure.</summary>
+    public Workspace BuildAll()
+    {
+        foreach (string project in Apps.Select(AppProject).Append(ProbeProject))
+        {
+            ProcessResult r = ProcessRunner.Dotnet($"build \"{project}\" -c {Configuration} -nologo -v:q -nodeReuse:false", Directory, TimeSpan.FromMinutes(30));
+            if (r.ExitCode != 0) throw new InvalidOperationException($"Building {project} failed ({r.ExitCode}):\n{r.Tail()}");
+        }
+        return this;
+    }
+
+    /// <summary>Ready for the run-time measurements: written and built.</summary>
+    public static Workspace Prepare(int facts)
+    {
+        Console.WriteLine($"  preparing {facts:N0} facts under {For(facts).Directory} ...");
+        return For(facts).Write().BuildAll();
+    }
+
+    private static void WriteIfChanged(string path, string text)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path) && string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal)) return;
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+    }
+
+    private static void RemoveOthers(string directory, HashSet<string> keep)
+    {
+        foreach (string file in System.IO.Directory.EnumerateFiles(directory))
+        {
+            if (!keep.Contains(file)) File.Delete(file);
+        }
+    }
+}

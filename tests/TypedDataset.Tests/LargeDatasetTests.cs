@@ -1,0 +1,116 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
+using TypedDataset.Benchmarks.Synthetic;
+using TypedDataset.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace TypedDataset.Tests;
+
+/// <summary>
+/// A large input stays correct: 10,000 synthetic facts over 100 files (the dataset the benchmarks
+/// use, see docs/benchmarks.md) generate without diagnostics, compile warning-free, and load with the
+/// right facts, references across files, inverse navigation and lookups. Not a timing test (most of
+/// its ~15 s is the compiler's own warm-up and one compilation of the 25 MB of generated C#).
+/// </summary>
+public class LargeDatasetTests
+{
+    private const int Facts = 10_000;
+    private const string Ns = "Synthetic.Facts";
+
+    private readonly ITestOutputHelper _output;
+
+    public LargeDatasetTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public void Ten_thousand_facts_generate_compile_and_load_correctly()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        SyntheticDataset data = SyntheticDataset.Create(Facts);
+        GeneratorResult result = new GeneratorHarness { Namespace = Ns }.Run(data.YamlFiles().Select(f => TestFile.Data(f.Path, f.Text)).ToList());
+        Assert.Equal(100, data.Files.Count);
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        // One source per data file, plus the core (support, types, five collections, root).
+        Assert.Equal(data.Files.Count + 8, result.Sources.Count);
+
+        // Compile once: emitting reports every compiler diagnostic (warnings are errors in the harness).
+        using var image = new MemoryStream();
+        EmitResult emit = result.Compilation.Emit(image);
+        Assert.Empty(emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(GeneratorResult.Format));
+        Assert.True(emit.Success);
+        image.Position = 0;
+        Assembly assembly = new AssemblyLoadContext("large-dataset", isCollectible: true).LoadFromStream(image);
+        _output.WriteLine($"generated, compiled and loaded in {stopwatch.Elapsed.TotalSeconds:F1} s");
+
+        // Counts and file order.
+        Assert.Equal(data.Sources.Count, Const(assembly, "Sources", "Count"));
+        Assert.Equal(data.Places.Count, Const(assembly, "Places", "Count"));
+        Assert.Equal(data.Organizations.Count, Const(assembly, "Organizations", "Count"));
+        Assert.Equal(data.People.Count, Const(assembly, "People", "Count"));
+        Assert.Equal(data.Events.Count, Const(assembly, "Events", "Count"));
+        IList events = (IList)Static(assembly, "Events", "All");
+        Assert.Equal(data.Events.Count, events.Count);
+        Assert.Equal(data.Events[^1].Key, Get(events[events.Count - 1]!, "Id"));
+        // Every fact, through every chunk and every branch of the dispatch tree, lands at its index.
+        for (int i = 0; i < events.Count; i++) Assert.Equal(data.Events[i].Key, Get(events[i]!, "Id"));
+
+        // A few events from the first, a middle and the last file: every kind of value.
+        foreach (SynthEvent expected in new[] { data.Events[0], data.Events[data.Events.Count / 2 + 7], data.Events[^1] })
+        {
+            object fact = Call(assembly, "Events", "Get", expected.Key);
+            Assert.Same(fact, events[expected.Index]);
+            Assert.Same(fact, Static(assembly, "Events", SyntheticDataset.MemberName(expected.Key)));
+            Assert.Equal(expected.Title, Get(fact, "Title"));
+            Assert.Equal(expected.Date.ToString(), Get(fact, "Date")!.ToString());
+            Assert.Equal(SyntheticDataset.MemberName(expected.Type), Get(fact, "Type")!.ToString());
+            Assert.Equal(expected.Fatalities, (int?)Get(fact, "Fatalities"));
+            Assert.Equal(expected.Verified, (bool)Get(fact, "Verified")!);
+            Assert.Equal(expected.Cost?.Amount, Get(fact, "Cost") is { } cost ? (decimal?)Get(cost, "Amount") : null);
+
+            // References (almost always to another file) and their inverses.
+            object place = Get(fact, "Place")!;
+            Assert.Equal(expected.Place, Get(place, "Id"));
+            Assert.Contains(fact, Items(Get(place, "Events")!));
+            Assert.Equal(expected.Actors, Items(Get(fact, "Actors")!).Select(a => (string)Get(a, "Id")!));
+            Assert.Equal(expected.People, Items(Get(fact, "People")!).Select(p => (string)Get(p, "Id")!));
+            foreach (object actor in Items(Get(fact, "Actors")!)) Assert.Contains(fact, Items(Get(actor, "Events")!));
+
+            // A value object holding a reference.
+            object citation = Items(Get(fact, "CitedIn")!).First();
+            Assert.Equal(expected.CitedIn[0].Source, Get(Get(citation, "Source")!, "Id"));
+            Assert.Equal(expected.CitedIn[0].Quote, Get(citation, "Quote"));
+        }
+
+        // Lookups by name and alias (case-insensitive), and a parent/child inverse.
+        SynthPerson person = data.People[data.People.Count - 3];
+        Assert.Contains(Call(assembly, "People", "Get", person.Key), Items(Call(assembly, "People", "FindByName", person.Aliases[0].ToUpperInvariant())));
+        Assert.Contains(Call(assembly, "People", "Get", person.Key), Items(Call(assembly, "People", "FindByName", person.Name)));
+        SynthPlace child = data.Places.Last(p => p.Parent is not null);
+        object parent = Get(Call(assembly, "Places", "Get", child.Key), "Parent")!;
+        Assert.Equal(child.Parent, Get(parent, "Id"));
+        Assert.Contains(Call(assembly, "Places", "Get", child.Key), Items(Get(parent, "Children")!));
+        SynthPerson member = data.People.First(p => p.Affiliation is not null);
+        object organization = Get(Call(assembly, "People", "Get", member.Key), "Affiliation")!;
+        Assert.Equal(data.People.Count(p => p.Affiliation == member.Affiliation), Items(Get(organization, "Members")!).Count());
+        Assert.False((bool)Call(assembly, "Events", "TryGet", "ev-no-such-event", null));
+    }
+
+    private static object Static(Assembly assembly, string type, string member) =>
+        assembly.GetType(Ns + "." + type)!.GetProperty(member, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+    private static int Const(Assembly assembly, string type, string name) =>
+        (int)assembly.GetType(Ns + "." + type)!.GetField(name, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+    private static object Call(Assembly assembly, string type, string method, params object?[] args) =>
+        assembly.GetType(Ns + "." + type)!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, args)!;
+
+    private static object? Get(object instance, string property) => instance.GetType().GetProperty(property)!.GetValue(instance);
+
+    private static IEnumerable<object> Items(object list) => ((IEnumerable)list).Cast<object>();
+}
