@@ -31,12 +31,13 @@ public class BombTests
             catch (Exception ex) { error = ex; }
         }, maxStackSize: 1024 * 1024);
         thread.Start();
-        bool finished = thread.Join(TimeSpan.FromSeconds(seconds * 4));
+        // A hang guard, not a speed test: the bound is several times the time measured on a loaded
+        // 2-core machine (docs/diagnostics.md, Limits). Speed itself is measured by the benchmarks.
+        bool finished = thread.Join(TimeSpan.FromSeconds(seconds * 6));
         watch.Stop();
-        Assert.True(finished, $"{what}: still running after {seconds * 4:0} s");
+        Assert.True(finished, $"{what}: still running after {seconds * 6:0} s (a hang, or a quadratic path)");
         if (error is not null) throw new Xunit.Sdk.XunitException($"{what}: {error}");
-        _output.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds:0} ms");
-        Assert.True(watch.Elapsed.TotalSeconds < seconds, $"{what} took {watch.Elapsed.TotalSeconds:0.0} s (bound {seconds} s)");
+        _output.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds:0} ms (guard {seconds * 6:0} s)");
         return result!;
     }
 
