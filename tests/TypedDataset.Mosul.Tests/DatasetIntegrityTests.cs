@@ -210,6 +210,21 @@ public class DatasetIntegrityTests
     }
 
     [Fact]
+    public void No_fact_copies_a_whole_long_paragraph_when_texts_are_present()
+    {
+        if (!Paths.SeedsPresent) return;
+        // The articles stay out of the repository: a long paragraph's middle must not appear in any YAML file.
+        string yaml = string.Concat(Directory.GetFiles(Path.Combine(Paths.RepositoryRoot, "dataset"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));
+        foreach (Source s in Sources.All)
+        {
+            foreach (string paragraph in Paths.Paragraphs(s.File).Where(p => p.Length > 160))
+            {
+                Assert.False(yaml.Contains(paragraph.Substring(20, 120), StringComparison.Ordinal), $"{s.Id}: a whole paragraph is copied: {paragraph[..60]}…");
+            }
+        }
+    }
+
+    [Fact]
     public void Every_evidence_quote_is_verbatim_in_its_paragraph_when_texts_are_present()
     {
         if (!Paths.SeedsPresent) return;
