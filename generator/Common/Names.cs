@@ -188,14 +188,14 @@ internal static class Names
     }
 
     /// <summary>A stable (process- and machine-independent) 32-bit FNV-1a hash, as 8 hex digits.</summary>
-    public static string StableHash(string text)
+    public static string StableHash(string text) => Fnv1a(text).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>32-bit FNV-1a over UTF-16 code units (the generated key table's run-time Find uses the same).</summary>
+    public static uint Fnv1a(string text)
     {
         uint hash = 2166136261;
-        foreach (char c in text)
-        {
-            hash = (hash ^ c) * 16777619;
-        }
-        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (char c in text) hash = unchecked((hash ^ c) * 16777619);
+        return hash;
     }
 }
 

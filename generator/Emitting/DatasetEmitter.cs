@@ -720,19 +720,12 @@ internal static class TypedDatasetRuntime
         {
             offsets[i] = text.Length;
             text.Append(keys[i]);
-            int slot = (int)(Fnv(keys[i]) & (uint)(size - 1));
+            int slot = (int)(Names.Fnv1a(keys[i]) & (uint)(size - 1));
             while (slots[slot] != 0) slot = (slot + 1) & (size - 1);
             slots[slot] = i + 1;
         }
         offsets[keys.Count] = text.Length;
         return (text.ToString(), offsets, slots);
-    }
-
-    private static uint Fnv(string key)
-    {
-        uint hash = 2166136261;
-        foreach (char c in key) hash = unchecked((hash ^ c) * 16777619);
-        return hash;
     }
 
     private static bool HasNameLookup(TypeSpec type) => type.NameField is not null || type.AliasesField is not null;

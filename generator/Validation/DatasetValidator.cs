@@ -178,8 +178,6 @@ internal static class DatasetValidator
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo at, params object?[] args) =>
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, at, args.Select(a => (object?)Names.ForMessage(FactTyper.Invariant(a), 1000)).ToArray()));
 
-        private static string Shorten(string text) => FactTyper.Shorten(text);
-
         /// <summary>Keys across files: duplicates (TDS208) and member names that collide (TDS210).</summary>
         public void CollectKeys(List<TypedFile> dataFiles)
         {
@@ -198,7 +196,7 @@ internal static class DatasetValidator
                     Dictionary<string, FactState> keys = _keys[typed.TypeName];
                     if (keys.TryGetValue(typed.Key, out FactState? first))
                     {
-                        Report(DiagnosticDescriptors.DuplicateKey, typed.KeyLocation, Shorten(typed.Key), _types[typed.TypeName].Collection, first.Fact.KeyLocation.ToString());
+                        Report(DiagnosticDescriptors.DuplicateKey, typed.KeyLocation, FactTyper.Shorten(typed.Key), _types[typed.TypeName].Collection, first.Fact.KeyLocation.ToString());
                         fact.Duplicate = true; // references resolve to the first one; its other problems are not repeated
                         continue;
                     }
@@ -226,7 +224,7 @@ internal static class DatasetValidator
                 {
                     Dictionary<string, FactState> keys = _keys[reference.TypeName];
                     if (keys.ContainsKey(reference.Key)) continue;
-                    Report(DiagnosticDescriptors.UnknownReference, reference.Location, Shorten(reference.Key), _types[reference.TypeName].Collection,
+                    Report(DiagnosticDescriptors.UnknownReference, reference.Location, FactTyper.Shorten(reference.Key), _types[reference.TypeName].Collection,
                         Names.DidYouMean(reference.Key, keys.Keys, _budget));
                     fact.Broken = true;
                 }
@@ -263,7 +261,7 @@ internal static class DatasetValidator
                 RawValue? sha = Field(source.Fact.Raw, ev.Sha256Field);
                 if (sha is not null && sha.Kind is RawKind.Plain or RawKind.Text && !string.Equals(sha.Text.Trim(), text.Sha256, StringComparison.OrdinalIgnoreCase))
                 {
-                    Report(DiagnosticDescriptors.SourceHashMismatch, sha.Location, fileName, text.Sha256, Shorten(sha.Text));
+                    Report(DiagnosticDescriptors.SourceHashMismatch, sha.Location, fileName, text.Sha256, FactTyper.Shorten(sha.Text));
                     source.Broken = true;
                 }
                 if (ev.ParagraphsField is not null && Field(source.Fact.Raw, ev.ParagraphsField) is RawValue count && count.Kind == RawKind.Plain
