@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -23,7 +24,8 @@ namespace TypedDataset.Tests.Hostile;
 /// </summary>
 public class CorpusTests
 {
-    public static string Folder([CallerFilePath] string self = "") => Path.Combine(Path.GetDirectoryName(self)!, "Corpus");
+    public static string Folder() => typeof(CorpusTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .First(a => a.Key == "CorpusDirectory").Value!;
 
     public static TheoryData<string> Cases()
     {
