@@ -190,7 +190,36 @@ internal static class Names
     /// <summary>A stable (process- and machine-independent) 32-bit FNV-1a hash, as 8 hex digits.</summary>
     public static string StableHash(string text) => Fnv1a(text).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>32-bit FNV-1a over UTF-16 code units (the generated key table's run-time Find uses the same).</summary>
+    /// <summary>
+    /// The key table's hash (must agree with <c>TypedDatasetRuntime.KeyHash</c> in the generated
+    /// support code): the length, then four UTF-16 code units at a time packed little-endian into a
+    /// 64-bit word (the last word zero-padded), each folded in with one multiplication, then a
+    /// final mix so the low bits (the table slot) depend on every character. Four characters per
+    /// step keep the serial multiply chain short (7 steps for a 25-character key instead of 25).
+    /// </summary>
+    public static uint KeyHash(string key)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+        ulong hash = 0xCBF29CE484222325UL ^ (ulong)key.Length;
+        int i = 0;
+        for (; i + 4 <= key.Length; i += 4)
+        {
+            ulong word = key[i] | (ulong)key[i + 1] << 16 | (ulong)key[i + 2] << 32 | (ulong)key[i + 3] << 48;
+            hash = unchecked((hash ^ word) * Multiplier);
+        }
+        if (i < key.Length)
+        {
+            ulong word = 0;
+            for (int shift = 0; i < key.Length; i++, shift += 16) word |= (ulong)key[i] << shift;
+            hash = unchecked((hash ^ word) * Multiplier);
+        }
+        hash ^= hash >> 32;
+        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
+        hash ^= hash >> 32;
+        return (uint)hash;
+    }
+
+    /// <summary>32-bit FNV-1a over UTF-16 code units (stable file ids).</summary>
     public static uint Fnv1a(string text)
     {
         uint hash = 2166136261;

@@ -25,7 +25,7 @@ internal static class DatasetEmitter
     public static readonly string GeneratorVersion = ReadVersion();
 
     /// <summary>Facts built per generated method, to keep every method far below JIT limits.</summary>
-    public const int FactsPerMethod = 8;
+    public const int FactsPerMethod = 32;
 
     /// <summary>Most cases in one generated dispatch switch.</summary>
     public const int DispatchFanout = 16;
@@ -240,20 +240,58 @@ internal static class TypedDatasetRuntime
         public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<T> Instance = new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(new T[0]);
     }
 
-    /// <summary>Finds a key in a precomputed table (see the generator's KeyTable); -1 when absent.</summary>
-    public static int Find(string text, int[] offsets, int[] slots, string key)
+    /// <summary>
+    /// Finds a key in a precomputed table (see the generator's KeyTable); -1 when absent. The table
+    /// holds (hash, index + 1) pairs, so a probe rejects other keys without touching their text.
+    /// </summary>
+    public static int Find(string text, int[] offsets, int[] table, string key)
     {
-        uint hash = 2166136261;
-        for (int i = 0; i < key.Length; i++) hash = unchecked((hash ^ key[i]) * 16777619);
-        int mask = slots.Length - 1;
+        uint hash = KeyHash(key);
+        int mask = (table.Length >> 1) - 1;
         for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
         {
-            int entry = slots[slot];
+            int entry = table[2 * slot + 1];
             if (entry == 0) return -1;
+            if ((uint)table[2 * slot] != hash) continue;
             int start = offsets[entry - 1];
-            int length = offsets[entry] - start;
-            if (length == key.Length && string.CompareOrdinal(text, start, key, 0, length) == 0) return entry - 1;
+            if (offsets[entry] - start != key.Length) continue;
+#if NETCOREAPP
+            if (global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(text, start, key.Length), global::System.MemoryExtensions.AsSpan(key))) return entry - 1;
+#else
+            if (string.CompareOrdinal(text, start, key, 0, key.Length) == 0) return entry - 1;
+#endif
         }
+    }
+
+    /// <summary>The key table's hash: four UTF-16 code units per step, then a final mix (the generator computes the same).</summary>
+    public static uint KeyHash(string key)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+        ulong hash = 0xCBF29CE484222325UL ^ (ulong)key.Length;
+        int i = 0;
+#if NETCOREAPP
+        if (global::System.BitConverter.IsLittleEndian)
+        {
+            global::System.ReadOnlySpan<ulong> words = global::System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(global::System.MemoryExtensions.AsSpan(key));
+            for (int w = 0; w < words.Length; w++) hash = unchecked((hash ^ words[w]) * Multiplier);
+            i = words.Length * 4;
+        }
+#endif
+        for (; i + 4 <= key.Length; i += 4)
+        {
+            ulong word = key[i] | (ulong)key[i + 1] << 16 | (ulong)key[i + 2] << 32 | (ulong)key[i + 3] << 48;
+            hash = unchecked((hash ^ word) * Multiplier);
+        }
+        if (i < key.Length)
+        {
+            ulong word = 0;
+            for (int shift = 0; i < key.Length; i++, shift += 16) word |= (ulong)key[i] << shift;
+            hash = unchecked((hash ^ word) * Multiplier);
+        }
+        hash ^= hash >> 32;
+        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
+        hash ^= hash >> 32;
+        return (uint)hash;
     }
 
     /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
@@ -580,7 +618,7 @@ internal static class TypedDatasetRuntime
                 Summary(w, "Finds the fact with this key (exact, case-sensitive). Allocates nothing.");
                 using (w.Block($"public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {record}? value)"))
                 {
-                    w.WriteLine("int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Slots, key);");
+                    w.WriteLine("int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Table, key);");
                     w.WriteLine("value = index < 0 ? null : __Item(index);");
                     w.WriteLine("return value is not null;");
                 }
@@ -655,13 +693,13 @@ internal static class TypedDatasetRuntime
 
                 // The key table: keys concatenated, their offsets, and an open-addressing hash table
                 // computed here, so lookups need no start-up work and allocate nothing.
-                (string text, int[] offsets, int[] slots) = KeyTable(index.Keys);
+                (string text, int[] offsets, int[] table) = KeyTable(index.Keys);
                 w.WriteLine();
                 using (w.Block("private static class __Keys"))
                 {
                     w.WriteLine($"internal const string Text = {CSharpText.Literal(text)};");
                     w.WriteLine($"internal static readonly int[] Offsets = {IntArray(offsets)};");
-                    w.WriteLine($"internal static readonly int[] Slots = {IntArray(slots)};");
+                    w.WriteLine($"internal static readonly int[] Table = {IntArray(table)};");
                 }
             }
         }
@@ -706,26 +744,29 @@ internal static class TypedDatasetRuntime
 
     /// <summary>
     /// The precomputed key table: all keys in one string, their start offsets (plus the end), and
-    /// slots holding index + 1 at FNV-1a(key) with linear probing (0 = empty); the table is a power
-    /// of two at least twice the number of keys. Must agree with TypedDatasetRuntime.Find.
+    /// an open-addressing hash table of (hash, index + 1) pairs placed at <see cref="Names.KeyHash"/>
+    /// with linear probing ((0, 0) = empty), a power of two of at least twice the number of keys.
+    /// Must agree with TypedDatasetRuntime.Find.
     /// </summary>
-    internal static (string Text, int[] Offsets, int[] Slots) KeyTable(IReadOnlyList<string> keys)
+    internal static (string Text, int[] Offsets, int[] Table) KeyTable(IReadOnlyList<string> keys)
     {
         var text = new System.Text.StringBuilder();
         var offsets = new int[keys.Count + 1];
         int size = 8;
         while (size < keys.Count * 2) size *= 2;
-        var slots = new int[size];
+        var table = new int[2 * size];
         for (int i = 0; i < keys.Count; i++)
         {
             offsets[i] = text.Length;
             text.Append(keys[i]);
-            int slot = (int)(Names.Fnv1a(keys[i]) & (uint)(size - 1));
-            while (slots[slot] != 0) slot = (slot + 1) & (size - 1);
-            slots[slot] = i + 1;
+            uint hash = Names.KeyHash(keys[i]);
+            int slot = (int)(hash & (uint)(size - 1));
+            while (table[2 * slot + 1] != 0) slot = (slot + 1) & (size - 1);
+            table[2 * slot] = unchecked((int)hash);
+            table[2 * slot + 1] = i + 1;
         }
         offsets[keys.Count] = text.Length;
-        return (text.ToString(), offsets, slots);
+        return (text.ToString(), offsets, table);
     }
 
     private static bool HasNameLookup(TypeSpec type) => type.NameField is not null || type.AliasesField is not null;

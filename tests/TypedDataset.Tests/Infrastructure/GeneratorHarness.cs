@@ -51,7 +51,10 @@ public sealed class GeneratorHarness
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
             generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
 
-    public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.Diagnose);
+    /// <summary>Symbols defined when compiling the output (e.g. NETCOREAPP, to take the generated code's .NET-only paths).</summary>
+    public IReadOnlyList<string> PreprocessorSymbols { get; init; } = Array.Empty<string>();
+
+    public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.Diagnose, preprocessorSymbols: PreprocessorSymbols);
 
     public GeneratorDriver CreateDriver(IEnumerable<TestFile> files, bool trackSteps = true) => CreateDriver(files, out _, trackSteps);
 

@@ -13,7 +13,7 @@ namespace Sample.Facts
         private static readonly global::Sample.Facts.Author?[] s_items = new global::Sample.Facts.Author?[2];
         private static readonly object s_lock = new object();
 
-        /// <summary>Every Author fact, in file order. Facts are built on first access, 8 at a time.</summary>
+        /// <summary>Every Author fact, in file order. Facts are built on first access, 32 at a time.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Author>(2, __Item);
 
         /// <summary>The number of Author facts (2).</summary>
@@ -25,7 +25,7 @@ namespace Sample.Facts
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Author? value)
         {
-            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Slots, key);
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Table, key);
             value = index < 0 ? null : __Item(index);
             return value is not null;
         }
@@ -79,7 +79,7 @@ namespace Sample.Facts
         {
             internal const string Text = "ursula-le-guinjorge-luis-borges";
             internal static readonly int[] Offsets = new int[] { 0, 14, 31 };
-            internal static readonly int[] Slots = new int[] { 0, 1, 0, 2, 0, 0, 0, 0 };
+            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -739153779, 1, 0, 0, 2060275087, 2 };
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Sample.Facts
         private static readonly global::Sample.Facts.Book?[] s_items = new global::Sample.Facts.Book?[3];
         private static readonly object s_lock = new object();
 
-        /// <summary>Every Book fact, in file order. Facts are built on first access, 8 at a time.</summary>
+        /// <summary>Every Book fact, in file order. Facts are built on first access, 32 at a time.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Book>(3, __Item);
 
         /// <summary>The number of Book facts (3).</summary>
@@ -25,7 +25,7 @@ namespace Sample.Facts
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Book? value)
         {
-            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Slots, key);
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Table, key);
             value = index < 0 ? null : __Item(index);
             return value is not null;
         }
@@ -88,7 +88,7 @@ namespace Sample.Facts
         {
             internal const string Text = "earthseadispossessedficciones";
             internal static readonly int[] Offsets = new int[] { 0, 8, 20, 29 };
-            internal static readonly int[] Slots = new int[] { 2, 0, 0, 0, 3, 0, 1, 0 };
+            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, -351828726, 1, 315787107, 2, 0, 0, -2019483811, 3, 0, 0, 0, 0 };
         }
     }
 }

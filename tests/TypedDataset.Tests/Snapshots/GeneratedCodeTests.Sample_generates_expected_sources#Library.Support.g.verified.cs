@@ -149,20 +149,58 @@ namespace Sample.Facts
             public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<T> Instance = new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(new T[0]);
         }
 
-        /// <summary>Finds a key in a precomputed table (see the generator's KeyTable); -1 when absent.</summary>
-        public static int Find(string text, int[] offsets, int[] slots, string key)
+        /// <summary>
+        /// Finds a key in a precomputed table (see the generator's KeyTable); -1 when absent. The table
+        /// holds (hash, index + 1) pairs, so a probe rejects other keys without touching their text.
+        /// </summary>
+        public static int Find(string text, int[] offsets, int[] table, string key)
         {
-            uint hash = 2166136261;
-            for (int i = 0; i < key.Length; i++) hash = unchecked((hash ^ key[i]) * 16777619);
-            int mask = slots.Length - 1;
+            uint hash = KeyHash(key);
+            int mask = (table.Length >> 1) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
-                int entry = slots[slot];
+                int entry = table[2 * slot + 1];
                 if (entry == 0) return -1;
+                if ((uint)table[2 * slot] != hash) continue;
                 int start = offsets[entry - 1];
-                int length = offsets[entry] - start;
-                if (length == key.Length && string.CompareOrdinal(text, start, key, 0, length) == 0) return entry - 1;
+                if (offsets[entry] - start != key.Length) continue;
+    #if NETCOREAPP
+                if (global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(text, start, key.Length), global::System.MemoryExtensions.AsSpan(key))) return entry - 1;
+    #else
+                if (string.CompareOrdinal(text, start, key, 0, key.Length) == 0) return entry - 1;
+    #endif
             }
+        }
+
+        /// <summary>The key table's hash: four UTF-16 code units per step, then a final mix (the generator computes the same).</summary>
+        public static uint KeyHash(string key)
+        {
+            const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+            ulong hash = 0xCBF29CE484222325UL ^ (ulong)key.Length;
+            int i = 0;
+    #if NETCOREAPP
+            if (global::System.BitConverter.IsLittleEndian)
+            {
+                global::System.ReadOnlySpan<ulong> words = global::System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(global::System.MemoryExtensions.AsSpan(key));
+                for (int w = 0; w < words.Length; w++) hash = unchecked((hash ^ words[w]) * Multiplier);
+                i = words.Length * 4;
+            }
+    #endif
+            for (; i + 4 <= key.Length; i += 4)
+            {
+                ulong word = key[i] | (ulong)key[i + 1] << 16 | (ulong)key[i + 2] << 32 | (ulong)key[i + 3] << 48;
+                hash = unchecked((hash ^ word) * Multiplier);
+            }
+            if (i < key.Length)
+            {
+                ulong word = 0;
+                for (int shift = 0; i < key.Length; i++, shift += 16) word |= (ulong)key[i] << shift;
+                hash = unchecked((hash ^ word) * Multiplier);
+            }
+            hash ^= hash >> 32;
+            hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
+            hash ^= hash >> 32;
+            return (uint)hash;
         }
 
         /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>

@@ -13,7 +13,7 @@ namespace Sample.Facts
         private static readonly global::Sample.Facts.Source?[] s_items = new global::Sample.Facts.Source?[1];
         private static readonly object s_lock = new object();
 
-        /// <summary>Every Source fact, in file order. Facts are built on first access, 8 at a time.</summary>
+        /// <summary>Every Source fact, in file order. Facts are built on first access, 32 at a time.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Source> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Source>(1, __Item);
 
         /// <summary>The number of Source facts (1).</summary>
@@ -25,7 +25,7 @@ namespace Sample.Facts
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Source? value)
         {
-            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Slots, key);
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Table, key);
             value = index < 0 ? null : __Item(index);
             return value is not null;
         }
@@ -60,7 +60,7 @@ namespace Sample.Facts
         {
             internal const string Text = "catalogue";
             internal static readonly int[] Offsets = new int[] { 0, 9 };
-            internal static readonly int[] Slots = new int[] { 0, 0, 0, 0, 0, 0, 1, 0 };
+            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 0, 0, 0 };
         }
     }
 }
