@@ -114,6 +114,11 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             });
 
         context.RegisterSourceOutput(
+            model.SelectMany(static (m, _) => m.Lookups).WithTrackingName(TrackingNames.LookupOutputs),
+            static (spc, lookup) => Emit(spc, "emitting the lookups of " + lookup.Collection,
+                () => new[] { (DatasetEmitter.HintName(lookup), DatasetEmitter.EmitLookups(lookup)) }));
+
+        context.RegisterSourceOutput(
             model.SelectMany(static (m, _) => m.Files).WithTrackingName(TrackingNames.FileOutputs),
             static (spc, file) => Emit(spc, "emitting " + file.DisplayPath,
                 () => new[] { (DatasetEmitter.HintName(file), DatasetEmitter.EmitFile(file)) }));
@@ -173,7 +178,7 @@ public sealed class DatasetGenerator : IIncrementalGenerator
         {
             LocationInfo? at = files.OrderBy(f => f.OrderKey, StringComparer.Ordinal).Select(f => LocationInfo.FileStart(f.Path)).FirstOrDefault();
             return new DatasetModel(new[] { InternalError("validating the dataset", ex, at) }.ToImmutableEquatableArray(), null,
-                ImmutableEquatableArray<FileEmitSpec>.Empty);
+                ImmutableEquatableArray<FileEmitSpec>.Empty, ImmutableEquatableArray<LookupSpec>.Empty);
         }
     }
 

@@ -13,4 +13,7 @@ internal static class TrackingNames
     public const string Diagnostics = "TypedDataset.Diagnostics";
     public const string Core = "TypedDataset.Core";
     public const string FileOutputs = "TypedDataset.FileOutputs";
+
+    /// <summary>One item per collection: its name and inverse indexes (precomputed at build time).</summary>
+    public const string LookupOutputs = "TypedDataset.LookupOutputs";
 }

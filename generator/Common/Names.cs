@@ -219,6 +219,44 @@ internal static class Names
         return (uint)hash;
     }
 
+    /// <summary>
+    /// The name table's hash over <c>text[start..end)</c> (must agree with
+    /// <c>TypedDatasetRuntime.NameHash</c>): <see cref="KeyHash"/>'s scheme over characters folded so
+    /// that any two that the run time's OrdinalIgnoreCase may equate hash alike, whatever runtime
+    /// (and Unicode tables) the generator and the dataset run on: ASCII letters upper-cased; every
+    /// non-ASCII character, and I, S and K (whose case partners on some runtimes are non-ASCII:
+    /// dotless i, long s, the Kelvin sign), counted as 0. The comparison after a hash match is the
+    /// run time's own.
+    /// </summary>
+    public static uint NameHash(string text, int start, int end)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+        ulong hash = 0xCBF29CE484222325UL ^ (ulong)(end - start);
+        int i = start;
+        for (; i + 4 <= end; i += 4)
+        {
+            ulong word = FoldCase(text[i]) | (ulong)FoldCase(text[i + 1]) << 16 | (ulong)FoldCase(text[i + 2]) << 32 | (ulong)FoldCase(text[i + 3]) << 48;
+            hash = unchecked((hash ^ word) * Multiplier);
+        }
+        if (i < end)
+        {
+            ulong word = 0;
+            for (int shift = 0; i < end; i++, shift += 16) word |= (ulong)FoldCase(text[i]) << shift;
+            hash = unchecked((hash ^ word) * Multiplier);
+        }
+        hash ^= hash >> 32;
+        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
+        hash ^= hash >> 32;
+        return (uint)hash;
+    }
+
+    private static uint FoldCase(char c)
+    {
+        if (c >= 0x80) return 0;
+        uint upper = c >= 'a' && c <= 'z' ? (uint)(c - 32) : c;
+        return upper == 'I' || upper == 'S' || upper == 'K' ? 0 : upper;
+    }
+
     /// <summary>32-bit FNV-1a over UTF-16 code units (stable file ids).</summary>
     public static uint Fnv1a(string text)
     {

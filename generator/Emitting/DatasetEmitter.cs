@@ -57,6 +57,66 @@ internal static class DatasetEmitter
         yield return ($"{core.Schema.Root}.g.cs", EmitRoot(ctx, core));
     }
 
+    public static string HintName(LookupSpec lookup) => $"{lookup.Collection}.Lookups.g.cs";
+
+    /// <summary>
+    /// A collection's name index (<c>FindByName</c>) and inverse navigations, from tables computed at
+    /// build time: a lookup hashes its input, finds the entry and builds (once, then caches) the list
+    /// of the facts it names, so it never materializes the rest of the collection.
+    /// </summary>
+    public static string EmitLookups(LookupSpec lookup)
+    {
+        SourceWriter w = Begin();
+        string record = $"global::{lookup.Namespace}.{lookup.RecordName}";
+        string list = $"{IReadOnlyList}<{record}>";
+        using (w.Block($"namespace {lookup.Namespace}"))
+        {
+            using (w.Block($"partial class {lookup.Collection}"))
+            {
+                bool first = true;
+                if (lookup.Names is NameIndexSpec names)
+                {
+                    first = false;
+                    (string text, int[] table) = HashTable(names.Names, name => Names.NameHash(name, 0, name.Length));
+                    Summary(w, "The facts whose name or alias is this text (case-insensitive, surrounding white space ignored), in file order; empty when none. Allocates nothing once a name's list is built.");
+                    using (w.Block($"public static {list} FindByName(string nameOrAlias)"))
+                    {
+                        w.WriteLine("int entry = nameOrAlias is null ? -1 : TypedDatasetRuntime.FindName(__Names.Text, __Names.Table, nameOrAlias);");
+                        w.WriteLine($"return entry < 0 ? TypedDatasetRuntime.Empty<{record}>() : __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
+                    }
+                    w.WriteLine();
+                    using (w.Block("private static class __Names"))
+                    {
+                        w.WriteLine($"internal const string Text = {CSharpText.Literal(text)};");
+                        w.WriteLine($"internal static readonly int[] Table = {IntArray(table)};");
+                        w.WriteLine($"internal static readonly int[] Starts = {IntArray(names.Starts)};");
+                        w.WriteLine($"internal static readonly int[] Items = {IntArray(names.Items)};");
+                        w.WriteLine($"internal static readonly {list}?[] Results = new {list}?[{names.Names.Count.ToString(CultureInfo.InvariantCulture)}];");
+                    }
+                }
+                foreach (InverseIndexSpec inverse in lookup.Inverses)
+                {
+                    if (!first) w.WriteLine();
+                    first = false;
+                    string holder = "__Inverse_" + inverse.Field;
+                    using (w.Block($"internal static {list} {inverse.Method}(string key)"))
+                    {
+                        w.WriteLine($"int target = global::{lookup.Namespace}.{inverse.TargetCollection}.__IndexOf(key);");
+                        w.WriteLine($"return target < 0 ? TypedDatasetRuntime.Empty<{record}>() : {holder}.Results[target] ?? TypedDatasetRuntime.Gather(ref {holder}.Results[target], {holder}.Starts, {holder}.Items, target, __Item);");
+                    }
+                    w.WriteLine();
+                    using (w.Block($"private static class {holder}"))
+                    {
+                        w.WriteLine($"internal static readonly int[] Starts = {IntArray(inverse.Starts)};");
+                        w.WriteLine($"internal static readonly int[] Items = {IntArray(inverse.Items)};");
+                        w.WriteLine($"internal static readonly {list}?[] Results = new {list}?[{(inverse.Starts.Count - 1).ToString(CultureInfo.InvariantCulture)}];");
+                    }
+                }
+            }
+        }
+        return w.ToString();
+    }
+
     public static string HintName(FileEmitSpec file) => $"Data.{file.FileId}.g.cs";
 
     // ---------------------------------------------------------------- support
@@ -209,27 +269,19 @@ internal static class TypedDatasetRuntime
     public static int Hash<T>(int hash, T value) =>
         unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
 
-    /// <summary>Groups items by keys, for inverse navigation and name lookups.</summary>
-    public static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<T>> Group<T>(
-        global::System.Collections.Generic.IReadOnlyList<T> items,
-        global::System.Func<T, global::System.Collections.Generic.IEnumerable<string?>> keys,
-        global::System.StringComparer comparer)
+    /// <summary>
+    /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
+    /// items[starts[e]..starts[e + 1]]), built once and published to the cache slot.
+    /// </summary>
+    public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
+        ref global::System.Collections.Generic.IReadOnlyList<T>? slot, int[] starts, int[] items, int entry, global::System.Func<int, T> item)
+        where T : class
     {
-        var lists = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<T>>(comparer);
-        for (int i = 0; i < items.Count; i++)
-        {
-            T item = items[i];
-            var seen = new global::System.Collections.Generic.HashSet<string>(comparer);
-            foreach (string? key in keys(item))
-            {
-                if (key is null || !seen.Add(key)) continue;
-                if (!lists.TryGetValue(key, out var list)) lists.Add(key, list = new global::System.Collections.Generic.List<T>());
-                list.Add(item);
-            }
-        }
-        var result = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<T>>(lists.Count, comparer);
-        foreach (var pair in lists) result.Add(pair.Key, List(pair.Value.ToArray()));
-        return result;
+        int from = starts[entry], to = starts[entry + 1];
+        var result = new T[to - from];
+        for (int i = from; i < to; i++) result[i - from] = item(items[i]);
+        global::System.Collections.Generic.IReadOnlyList<T> list = List(result);
+        return global::System.Threading.Interlocked.CompareExchange(ref slot, list, null) ?? list;
     }
 
     public static T Missing<T>(string collection, string key) =>
@@ -241,24 +293,23 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// Finds a key in a precomputed table (see the generator's KeyTable); -1 when absent. The table
-    /// holds (hash, index + 1) pairs, so a probe rejects other keys without touching their text.
+    /// Finds a key in a precomputed table (see the generator's HashTable); -1 when absent. Slots are
+    /// (hash, index + 1, start in text, length), so a probe rejects other keys without touching their text.
     /// </summary>
-    public static int Find(string text, int[] offsets, int[] table, string key)
+    public static int Find(string text, int[] table, string key)
     {
         uint hash = KeyHash(key);
-        int mask = (table.Length >> 1) - 1;
+        int mask = (table.Length >> 2) - 1;
         for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
         {
-            int entry = table[2 * slot + 1];
+            int at = slot << 2;
+            int entry = table[at + 1];
             if (entry == 0) return -1;
-            if ((uint)table[2 * slot] != hash) continue;
-            int start = offsets[entry - 1];
-            if (offsets[entry] - start != key.Length) continue;
+            if ((uint)table[at] != hash || table[at + 3] != key.Length) continue;
 #if NETCOREAPP
-            if (global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(text, start, key.Length), global::System.MemoryExtensions.AsSpan(key))) return entry - 1;
+            if (global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(text, table[at + 2], key.Length), global::System.MemoryExtensions.AsSpan(key))) return entry - 1;
 #else
-            if (string.CompareOrdinal(text, start, key, 0, key.Length) == 0) return entry - 1;
+            if (string.CompareOrdinal(text, table[at + 2], key, 0, key.Length) == 0) return entry - 1;
 #endif
         }
     }
@@ -292,6 +343,67 @@ internal static class TypedDatasetRuntime
         hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
         hash ^= hash >> 32;
         return (uint)hash;
+    }
+
+    /// <summary>
+    /// Finds a name in a precomputed name table, ignoring case and surrounding white space; -1 when
+    /// absent. The hash ignores case (see NameHash); the comparison is the runtime's OrdinalIgnoreCase.
+    /// </summary>
+    public static int FindName(string text, int[] table, string input)
+    {
+        int start = 0, end = input.Length;
+        while (start < end && char.IsWhiteSpace(input[start])) start++;
+        while (end > start && char.IsWhiteSpace(input[end - 1])) end--;
+        int length = end - start;
+        uint hash = NameHash(input, start, end);
+        int mask = (table.Length >> 2) - 1;
+        for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
+        {
+            int at = slot << 2;
+            int entry = table[at + 1];
+            if (entry == 0) return -1;
+            if ((uint)table[at] != hash || table[at + 3] != length) continue;
+#if NETCOREAPP
+            if (global::System.MemoryExtensions.Equals(global::System.MemoryExtensions.AsSpan(text, table[at + 2], length), global::System.MemoryExtensions.AsSpan(input, start, length), global::System.StringComparison.OrdinalIgnoreCase)) return entry - 1;
+#else
+            if (string.Compare(text, table[at + 2], input, start, length, global::System.StringComparison.OrdinalIgnoreCase) == 0) return entry - 1;
+#endif
+        }
+    }
+
+    /// <summary>
+    /// The name table's hash over input[start..end) (the generator computes the same): like KeyHash,
+    /// over characters folded so that any two that OrdinalIgnoreCase may equate hash alike: ASCII
+    /// letters upper-cased, and every non-ASCII character, and I, S and K (which have non-ASCII case
+    /// partners: dotless i, long s, the Kelvin sign), counted as 0.
+    /// </summary>
+    public static uint NameHash(string text, int start, int end)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+        ulong hash = 0xCBF29CE484222325UL ^ (ulong)(end - start);
+        int i = start;
+        for (; i + 4 <= end; i += 4)
+        {
+            ulong word = Fold(text[i]) | (ulong)Fold(text[i + 1]) << 16 | (ulong)Fold(text[i + 2]) << 32 | (ulong)Fold(text[i + 3]) << 48;
+            hash = unchecked((hash ^ word) * Multiplier);
+        }
+        if (i < end)
+        {
+            ulong word = 0;
+            for (int shift = 0; i < end; i++, shift += 16) word |= (ulong)Fold(text[i]) << shift;
+            hash = unchecked((hash ^ word) * Multiplier);
+        }
+        hash ^= hash >> 32;
+        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
+        hash ^= hash >> 32;
+        return (uint)hash;
+    }
+
+    private static uint Fold(char c)
+    {
+        if (c >= 0x80) return 0;
+        uint upper = c >= 'a' && c <= 'z' ? (uint)(c - 32) : c;
+        return upper == 'I' || upper == 'S' || upper == 'K' ? 0 : upper;
     }
 
     /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
@@ -618,7 +730,7 @@ internal static class TypedDatasetRuntime
                 Summary(w, "Finds the fact with this key (exact, case-sensitive). Allocates nothing.");
                 using (w.Block($"public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {record}? value)"))
                 {
-                    w.WriteLine("int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Table, key);");
+                    w.WriteLine("int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);");
                     w.WriteLine("value = index < 0 ? null : __Item(index);");
                     w.WriteLine("return value is not null;");
                 }
@@ -633,43 +745,9 @@ internal static class TypedDatasetRuntime
                     }
                     w.WriteLine("return s_items[index]!;");
                 }
-                if (HasNameLookup(type))
-                {
-                    var parts = new List<string>();
-                    FieldSpec? nameField = type.Fields.FirstOrDefault(f => f.YamlName == type.NameField);
-                    if (type.NameField == type.KeyField) parts.Add($"new string?[] {{ item.{type.KeyProperty} }}");
-                    else if (nameField is not null) parts.Add($"new string?[] {{ item.{nameField.PropertyName} }}");
-                    FieldSpec? aliases = type.Fields.FirstOrDefault(f => f.YamlName == type.AliasesField);
-                    string keys = parts.Count == 0 ? "" : parts[0];
-                    if (aliases is not null) keys = keys.Length == 0 ? $"item.{aliases.PropertyName}" : $"global::System.Linq.Enumerable.Concat({keys}, item.{aliases.PropertyName})";
-                    w.WriteLine();
-                    Summary(w, "The facts whose name or alias is this text (case-insensitive, surrounding spaces ignored); empty when none.");
-                    w.WriteLine($"public static {IReadOnlyList}<{record}> FindByName(string nameOrAlias) =>");
-                    w.WriteLine($"    nameOrAlias is not null && __NameIndex.Map.TryGetValue(nameOrAlias.Trim(), out var found) ? found : TypedDatasetRuntime.Empty<{record}>();");
-                    w.WriteLine();
-                    using (w.Block("private static class __NameIndex"))
-                    {
-                        w.WriteLine($"internal static readonly global::System.Collections.Generic.Dictionary<string, {IReadOnlyList}<{record}>> Map =");
-                        w.WriteLine($"    TypedDatasetRuntime.Group<{record}>(All, item => {keys}, global::System.StringComparer.OrdinalIgnoreCase);");
-                    }
-                }
-
-                // inverse indexes for this collection's reference fields
-                foreach (FieldSpec f in type.Fields.Where(f => f.Kind == FieldKind.Reference))
-                {
-                    w.WriteLine();
-                    string holder = "__Inverse_" + f.PropertyName;
-                    string keys = f.IsList ? $"item.{Backing(f)}" : $"new string?[] {{ item.{Backing(f)} }}";
-                    w.WriteLine($"internal static {IReadOnlyList}<{record}> {InverseMethod(f)}(string key) =>");
-                    w.WriteLine($"    {holder}.Map.TryGetValue(key, out var found) ? found : TypedDatasetRuntime.Empty<{record}>();");
-                    w.WriteLine();
-                    using (w.Block($"private static class {holder}"))
-                    {
-                        w.WriteLine($"internal static readonly global::System.Collections.Generic.Dictionary<string, {IReadOnlyList}<{record}>> Map =");
-                        w.WriteLine($"    TypedDatasetRuntime.Group<{record}>(All, item => {keys}, global::System.StringComparer.Ordinal);");
-                    }
-                }
-
+                w.WriteLine();
+                w.WriteLine("internal static int __IndexOf(string key) => TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);");
+                w.WriteLine();
                 // Chunks: which method builds the facts from a given index on.
                 var chunks = new List<(int Start, string Method)>();
                 foreach (SliceRef slice in index.Slices)
@@ -693,12 +771,11 @@ internal static class TypedDatasetRuntime
 
                 // The key table: keys concatenated, their offsets, and an open-addressing hash table
                 // computed here, so lookups need no start-up work and allocate nothing.
-                (string text, int[] offsets, int[] table) = KeyTable(index.Keys);
+                (string text, int[] table) = HashTable(index.Keys, Names.KeyHash);
                 w.WriteLine();
                 using (w.Block("private static class __Keys"))
                 {
                     w.WriteLine($"internal const string Text = {CSharpText.Literal(text)};");
-                    w.WriteLine($"internal static readonly int[] Offsets = {IntArray(offsets)};");
                     w.WriteLine($"internal static readonly int[] Table = {IntArray(table)};");
                 }
             }
@@ -743,31 +820,36 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// The precomputed key table: all keys in one string, their start offsets (plus the end), and
-    /// an open-addressing hash table of (hash, index + 1) pairs placed at <see cref="Names.KeyHash"/>
-    /// with linear probing ((0, 0) = empty), a power of two of at least twice the number of keys.
-    /// Must agree with TypedDatasetRuntime.Find.
+    /// A precomputed lookup table (keys with <see cref="Names.KeyHash"/>, names with
+    /// <see cref="Names.NameHash"/>): all texts concatenated into one string, and an open-addressing
+    /// hash table of <see cref="SlotInts"/>-int slots (hash, index + 1, start in the text, length)
+    /// placed with linear probing (index + 1 = 0: empty). The table has a power-of-two number of slots,
+    /// at least 1.5 times the number of texts. A probe reads one slot (one cache line holds four)
+    /// and touches the text only when the hash and the length match. Must agree with
+    /// <c>TypedDatasetRuntime.Find</c> and <c>FindName</c>.
     /// </summary>
-    internal static (string Text, int[] Offsets, int[] Table) KeyTable(IReadOnlyList<string> keys)
+    internal static (string Text, int[] Table) HashTable(IReadOnlyList<string> texts, Func<string, uint> hashOf)
     {
         var text = new System.Text.StringBuilder();
-        var offsets = new int[keys.Count + 1];
         int size = 8;
-        while (size < keys.Count * 2) size *= 2;
-        var table = new int[2 * size];
-        for (int i = 0; i < keys.Count; i++)
+        while (size < texts.Count + (texts.Count + 1) / 2) size *= 2;
+        var table = new int[SlotInts * size];
+        for (int i = 0; i < texts.Count; i++)
         {
-            offsets[i] = text.Length;
-            text.Append(keys[i]);
-            uint hash = Names.KeyHash(keys[i]);
+            uint hash = hashOf(texts[i]);
             int slot = (int)(hash & (uint)(size - 1));
-            while (table[2 * slot + 1] != 0) slot = (slot + 1) & (size - 1);
-            table[2 * slot] = unchecked((int)hash);
-            table[2 * slot + 1] = i + 1;
+            while (table[SlotInts * slot + 1] != 0) slot = (slot + 1) & (size - 1);
+            table[SlotInts * slot] = unchecked((int)hash);
+            table[SlotInts * slot + 1] = i + 1;
+            table[SlotInts * slot + 2] = text.Length;
+            table[SlotInts * slot + 3] = texts[i].Length;
+            text.Append(texts[i]);
         }
-        offsets[keys.Count] = text.Length;
-        return (text.ToString(), offsets, table);
+        return (text.ToString(), table);
     }
+
+    /// <summary>Ints per slot of a <see cref="HashTable"/>.</summary>
+    internal const int SlotInts = 4;
 
     private static bool HasNameLookup(TypeSpec type) => type.NameField is not null || type.AliasesField is not null;
 

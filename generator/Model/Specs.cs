@@ -228,8 +228,42 @@ internal sealed record CoreSpec(
     bool NeedsIsExternalInit,
     bool NeedsNotNullWhen);
 
+/// <summary>
+/// One collection's name and inverse indexes, computed at build time (so a lookup builds only the
+/// facts it returns). A separate output from <see cref="CoreSpec"/>: editing a name or a reference
+/// re-emits only this collection's lookup file.
+/// </summary>
+internal sealed record LookupSpec(
+    string Namespace,
+    string Collection,
+    string RecordName,
+    NameIndexSpec? Names,
+    ImmutableEquatableArray<InverseIndexSpec> Inverses);
+
+/// <summary>
+/// Distinct names and aliases (trimmed; the first spelling of each case-insensitive group) and, in
+/// CSR form, the indexes of the facts carrying each: entry <c>e</c>'s facts are
+/// <c>Items[Starts[e]..Starts[e + 1]]</c>, in <c>All</c> order.
+/// </summary>
+internal sealed record NameIndexSpec(
+    ImmutableEquatableArray<string> Names,
+    ImmutableEquatableArray<int> Starts,
+    ImmutableEquatableArray<int> Items);
+
+/// <summary>
+/// An inverse navigation: for each fact of <see cref="TargetCollection"/> (by its index there), the
+/// indexes of this collection's facts whose field refers to it (CSR form, <c>All</c> order).
+/// </summary>
+internal sealed record InverseIndexSpec(
+    string Method,
+    string Field,
+    string TargetCollection,
+    ImmutableEquatableArray<int> Starts,
+    ImmutableEquatableArray<int> Items);
+
 /// <summary>The validator's result: diagnostics, and what can safely be generated.</summary>
 internal sealed record DatasetModel(
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
     CoreSpec? Core,
-    ImmutableEquatableArray<FileEmitSpec> Files);
+    ImmutableEquatableArray<FileEmitSpec> Files,
+    ImmutableEquatableArray<LookupSpec> Lookups);

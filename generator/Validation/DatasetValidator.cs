@@ -41,8 +41,9 @@ internal static class DatasetValidator
             .OrderBy(f => f.OrderKey, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
         foreach (TypedFile file in files) diagnostics.AddRange(file.Diagnostics);
 
-        DatasetModel Done(CoreSpec? core = null, IEnumerable<FileEmitSpec>? emit = null) => new(
-            Sorted(diagnostics), core, (emit ?? Enumerable.Empty<FileEmitSpec>()).ToImmutableEquatableArray());
+        DatasetModel Done(CoreSpec? core = null, IEnumerable<FileEmitSpec>? emit = null, IEnumerable<LookupSpec>? lookups = null) => new(
+            Sorted(diagnostics), core, (emit ?? Enumerable.Empty<FileEmitSpec>()).ToImmutableEquatableArray(),
+            (lookups ?? Enumerable.Empty<LookupSpec>()).ToImmutableEquatableArray());
 
         if (!schemaResult.HasSchemaFile)
         {
@@ -71,6 +72,7 @@ internal static class DatasetValidator
         var emits = new List<FileEmitSpec>();
         var slicesByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<SliceRef>(), StringComparer.Ordinal);
         var keysByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.Ordinal);
+        var factsByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<FactSpec>(), StringComparer.Ordinal);
         var goodFacts = run.Facts.Where(f => f.IsGood)
             .GroupBy(f => f.File, ReferenceEqualityComparer.Instance)
             .ToDictionary(g => g.Key, g => g.ToList(), ReferenceEqualityComparer.Instance);
@@ -92,6 +94,7 @@ internal static class DatasetValidator
                 int offset = refs.Count == 0 ? 0 : refs[refs.Count - 1].Offset + refs[refs.Count - 1].Count;
                 refs.Add(new SliceRef(fileId, offset, facts.Count));
                 keysByType[type.Name].AddRange(facts.Select(f => f.Key));
+                factsByType[type.Name].AddRange(facts);
             }
             if (slices.Count > 0)
             {
@@ -105,7 +108,7 @@ internal static class DatasetValidator
                 slicesByType[t.Name].Sum(s => s.Count), keysByType[t.Name].ToImmutableEquatableArray())).ToImmutableEquatableArray(),
             config.NeedsIsExternalInit,
             config.NeedsNotNullWhen);
-        return Done(core, emits);
+        return Done(core, emits, LookupIndexer.Build(config.Namespace, schema, factsByType, keysByType));
     }
 
     /// <summary>Compares by reference (parsed files are large records; identity is what matters here).</summary>

@@ -76,6 +76,23 @@ public class CachingTests
         // The core (types, collections, root) does not depend on a title: unchanged.
         Assert.All(Reasons(result, TrackingNames.Core), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
         Assert.Contains("Ficciones (1944)", result.GeneratedSources.Single(s => s.HintName.StartsWith("Data.books_")).SourceText.ToString());
+
+        // A book's title is its name: only the Books lookups (the name index) are emitted again.
+        var lookups = result.TrackedSteps[TrackingNames.LookupOutputs].SelectMany(s => s.Outputs)
+            .ToDictionary(o => ((TypedDataset.Generator.Model.LookupSpec)o.Value).Collection, o => o.Reason);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, lookups["Authors"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, lookups["Books"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, lookups["Sources"]);
+        Assert.Contains("Ficciones (1944)", result.GeneratedSources.Single(s => s.HintName == "Books.Lookups.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void Editing_a_value_that_no_index_holds_leaves_every_lookup_unchanged()
+    {
+        GeneratorRunResult result = Edit(FirstRun(), "books.yaml", t => t.Replace("pages: 183", "pages: 184"));
+        Assert.All(result.TrackedSteps[TrackingNames.LookupOutputs].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.Contains(result.TrackedSteps[TrackingNames.FileOutputs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
     }
 
     [Fact]

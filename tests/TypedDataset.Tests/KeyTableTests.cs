@@ -24,9 +24,24 @@ schema:
     Entry:
       collection: Entries
       key: id
+      name: name
+      aliases: aliases
       fields:
         n: integer
+        name: string?
+        aliases: string[]
 """;
+
+    /// <summary>Names and aliases of a few entries: non-ASCII, case partners of I, S and K, one shared alias.</summary>
+    private static readonly Dictionary<int, string[]> NamesOf = new()
+    {
+        [0] = new[] { "Ümit Özdağ", "Özdağ" },
+        [1] = new[] { "Istanbul Kebab", "ıstanbul" },
+        [2] = new[] { "Kelvin Sisk", "shared" },
+        [3] = new[] { "Straße", "SHARED" },
+        [4] = new[] { "  padded  " },
+        [5] = new[] { "İzmir" },
+    };
 
     /// <summary>Keys (ASCII, TDS209) of every length from 1 to 13 (prefixes of one another), and enough of them to make probe chains.</summary>
     private static readonly string[] Keys =
@@ -89,22 +104,90 @@ schema:
     }
 
     [Fact]
+    public void Name_hash_is_equal_for_every_pair_that_OrdinalIgnoreCase_equates()
+    {
+        // The generator may run on another runtime than the dataset (Visual Studio's .NET Framework
+        // compiler, an older or newer .NET): the name hash must not depend on Unicode case tables.
+        var random = new Random(7);
+        string alphabet = "aAiIıİsSſkKKåÅßẞéÉöÖçÇğĞσΣςёЁ 0-'";
+        for (int n = 0; n < 20_000; n++)
+        {
+            var a = new StringBuilder();
+            int length = random.Next(0, 12);
+            for (int i = 0; i < length; i++) a.Append(alphabet[random.Next(alphabet.Length)]);
+            string text = a.ToString();
+            foreach (string other in new[] { text.ToUpperInvariant(), text.ToLowerInvariant(), Flip(text, random) })
+            {
+                if (string.Equals(text, other, StringComparison.OrdinalIgnoreCase))
+                {
+                    Assert.Equal(Names.NameHash(text, 0, text.Length), Names.NameHash(other, 0, other.Length));
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Names_are_found_ignoring_case_and_surrounding_space(bool netCore)
+    {
+        Assembly assembly = Compile(netCore);
+        MethodInfo nameHash = assembly.GetType("Keys.Data.TypedDatasetRuntime")!.GetMethod("NameHash", BindingFlags.Public | BindingFlags.Static)!;
+        foreach (string sample in NamesOf.Values.SelectMany(n => n).Concat(Misses))
+        {
+            Assert.Equal(Names.NameHash(sample, 0, sample.Length), (uint)nameHash.Invoke(null, new object[] { sample, 0, sample.Length })!);
+        }
+        MethodInfo find = assembly.GetType("Keys.Data.Entries")!.GetMethod("FindByName")!;
+        int[] Found(string text) => ((System.Collections.IEnumerable)find.Invoke(null, new object?[] { text })!)
+            .Cast<object>().Select(e => (int)GeneratedCodeTests.Get(e, "N")!).ToArray();
+        foreach ((int index, string[] names) in NamesOf)
+        {
+            foreach (string name in names.Where(n => n != "shared" && n != "SHARED"))
+            {
+                Assert.Equal(new[] { index }, Found(name));
+                Assert.Equal(new[] { index }, Found(name.ToUpperInvariant()));
+                Assert.Equal(new[] { index }, Found(name.ToLowerInvariant()));
+                Assert.Equal(new[] { index }, Found(" \t" + name.Trim() + "\n "));
+            }
+        }
+        Assert.Equal(new[] { 2, 3 }, Found("Shared")); // one alias, two entries, in file order
+        Assert.Same(find.Invoke(null, new object?[] { "shared" }), find.Invoke(null, new object?[] { "SHARED" })); // built once
+        Assert.Equal(new[] { 4 }, Found("padded"));
+        Assert.Empty(Found("pad"));
+        Assert.Empty(Found("Ümit Özdağ2"));
+        Assert.Empty(Found(""));
+        Assert.Empty(Found("   "));
+        Assert.Empty((System.Collections.IEnumerable)find.Invoke(null, new object?[] { null })!);
+    }
+
+    private static string Flip(string text, Random random)
+    {
+        var chars = text.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (random.Next(2) == 0) chars[i] = char.IsUpper(chars[i]) ? char.ToLowerInvariant(chars[i]) : char.ToUpperInvariant(chars[i]);
+        }
+        return new string(chars);
+    }
+
+    [Fact]
     public void Table_places_every_key_at_its_hash_or_after_it()
     {
-        (string text, int[] offsets, int[] table) = TypedDataset.Generator.Emitting.DatasetEmitter.KeyTable(Keys);
+        (string text, int[] table) = TypedDataset.Generator.Emitting.DatasetEmitter.HashTable(Keys, Names.KeyHash);
+        const int ints = TypedDataset.Generator.Emitting.DatasetEmitter.SlotInts;
         Assert.Equal(string.Concat(Keys), text);
-        int size = table.Length / 2;
-        Assert.True(size >= 2 * Keys.Length && (size & (size - 1)) == 0, $"table size {size}");
+        int size = table.Length / ints;
+        Assert.True(size * 2 >= 3 * Keys.Length && (size & (size - 1)) == 0, $"table size {size}");
         var seen = new HashSet<int>();
         for (int slot = 0; slot < size; slot++)
         {
-            int entry = table[2 * slot + 1];
-            if (entry == 0) { Assert.Equal(0, table[2 * slot]); continue; }
-            string key = text.Substring(offsets[entry - 1], offsets[entry] - offsets[entry - 1]);
+            int entry = table[ints * slot + 1];
+            if (entry == 0) { Assert.Equal(new[] { 0, 0, 0, 0 }, table.Skip(ints * slot).Take(ints)); continue; }
+            string key = text.Substring(table[ints * slot + 2], table[ints * slot + 3]);
             Assert.Equal(Keys[entry - 1], key);
-            Assert.Equal(Names.KeyHash(key), (uint)table[2 * slot]);
+            Assert.Equal(Names.KeyHash(key), (uint)table[ints * slot]);
             // Linear probing: no empty slot between the home slot and this one.
-            for (int s = (int)(Names.KeyHash(key) & (uint)(size - 1)); s != slot; s = (s + 1) & (size - 1)) Assert.NotEqual(0, table[2 * s + 1]);
+            for (int s = (int)(Names.KeyHash(key) & (uint)(size - 1)); s != slot; s = (s + 1) & (size - 1)) Assert.NotEqual(0, table[ints * s + 1]);
             Assert.True(seen.Add(entry));
         }
         Assert.Equal(Keys.Length, seen.Count);
@@ -112,7 +195,8 @@ schema:
 
     private static Assembly Compile(bool netCore)
     {
-        string data = "Entries:\n" + string.Concat(Keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"));
+        string data = "Entries:\n" + string.Concat(Keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
+            + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
         var harness = new GeneratorHarness { Namespace = "Keys.Data", PreprocessorSymbols = netCore ? new[] { "NETCOREAPP" } : Array.Empty<string>() };
         GeneratorResult result = harness.Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));

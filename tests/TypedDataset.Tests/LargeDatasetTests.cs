@@ -36,8 +36,9 @@ public class LargeDatasetTests
         GeneratorResult result = new GeneratorHarness { Namespace = Ns }.Run(data.YamlFiles().Select(f => TestFile.Data(f.Path, f.Text)).ToList());
         Assert.Equal(100, data.Files.Count);
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
-        // One source per data file, plus the core (support, types, five collections, root).
-        Assert.Equal(data.Files.Count + 8, result.Sources.Count);
+        // One source per data file, plus the core (support, types, five collections, root) and the
+        // lookups of the five collections.
+        Assert.Equal(data.Files.Count + 8 + 5, result.Sources.Count);
 
         // Compile once: emitting reports every compiler diagnostic (warnings are errors in the harness).
         using var image = new MemoryStream();
@@ -99,6 +100,31 @@ public class LargeDatasetTests
         object organization = Get(Call(assembly, "People", "Get", member.Key), "Affiliation")!;
         Assert.Equal(data.People.Count(p => p.Affiliation == member.Affiliation), Items(Get(organization, "Members")!).Count());
         Assert.False((bool)Call(assembly, "Events", "TryGet", "ev-no-such-event", null));
+
+        // The precomputed indexes, entry by entry, against the same computed from the synthetic data:
+        // every name and alias (any case, surrounding spaces) gives exactly its people, in file order ...
+        var byName = new Dictionary<string, List<string>>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (SynthPerson p in data.People)
+        {
+            foreach (string name in new[] { p.Name }.Concat(p.Aliases).Select(n => n.Trim()).Distinct(System.StringComparer.OrdinalIgnoreCase))
+            {
+                if (!byName.TryGetValue(name, out List<string>? keys)) byName.Add(name, keys = new List<string>());
+                keys.Add(p.Key);
+            }
+        }
+        foreach ((string name, List<string> keys) in byName)
+        {
+            Assert.Equal(keys, Items(Call(assembly, "People", "FindByName", " " + name.ToLowerInvariant() + "\t")).Select(p => (string)Get(p, "Id")!));
+        }
+        Assert.Empty(Items(Call(assembly, "People", "FindByName", "no such person")));
+        // ... and every place's events (an inverse navigation) are exactly the events that name it.
+        var eventsByPlace = data.Events.ToLookup(e => e.Place);
+        foreach (SynthPlace place in data.Places)
+        {
+            object fact = Call(assembly, "Places", "Get", place.Key);
+            Assert.Equal(eventsByPlace[place.Key].Select(e => e.Key), Items(Get(fact, "Events")!).Select(e => (string)Get(e, "Id")!));
+            Assert.Same(Get(fact, "Events"), Get(fact, "Events")); // built once, then cached
+        }
     }
 
     private static object Static(Assembly assembly, string type, string member) =>

@@ -25,7 +25,7 @@ namespace Sample.Facts
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Author? value)
         {
-            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Table, key);
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
             value = index < 0 ? null : __Item(index);
             return value is not null;
         }
@@ -41,24 +41,8 @@ namespace Sample.Facts
             return s_items[index]!;
         }
 
-        /// <summary>The facts whose name or alias is this text (case-insensitive, surrounding spaces ignored); empty when none.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> FindByName(string nameOrAlias) =>
-            nameOrAlias is not null && __NameIndex.Map.TryGetValue(nameOrAlias.Trim(), out var found) ? found : TypedDatasetRuntime.Empty<global::Sample.Facts.Author>();
+        internal static int __IndexOf(string key) => TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
 
-        private static class __NameIndex
-        {
-            internal static readonly global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>> Map =
-                TypedDatasetRuntime.Group<global::Sample.Facts.Author>(All, item => global::System.Linq.Enumerable.Concat(new string?[] { item.Name }, item.Aliases), global::System.StringComparer.OrdinalIgnoreCase);
-        }
-
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> By_FavoriteBook(string key) =>
-            __Inverse_FavoriteBook.Map.TryGetValue(key, out var found) ? found : TypedDatasetRuntime.Empty<global::Sample.Facts.Author>();
-
-        private static class __Inverse_FavoriteBook
-        {
-            internal static readonly global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>> Map =
-                TypedDatasetRuntime.Group<global::Sample.Facts.Author>(All, item => new string?[] { item._favoriteBook }, global::System.StringComparer.Ordinal);
-        }
 
         private static readonly int[] s_chunkStarts = new int[] { 0 };
 
@@ -78,8 +62,7 @@ namespace Sample.Facts
         private static class __Keys
         {
             internal const string Text = "ursula-le-guinjorge-luis-borges";
-            internal static readonly int[] Offsets = new int[] { 0, 14, 31 };
-            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -739153779, 1, 0, 0, 2060275087, 2 };
+            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -739153779, 1, 0, 14, 0, 0, 0, 0, 2060275087, 2, 14, 17 };
         }
     }
 }

@@ -25,7 +25,7 @@ namespace Sample.Facts
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Book? value)
         {
-            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Table, key);
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
             value = index < 0 ? null : __Item(index);
             return value is not null;
         }
@@ -41,33 +41,8 @@ namespace Sample.Facts
             return s_items[index]!;
         }
 
-        /// <summary>The facts whose name or alias is this text (case-insensitive, surrounding spaces ignored); empty when none.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> FindByName(string nameOrAlias) =>
-            nameOrAlias is not null && __NameIndex.Map.TryGetValue(nameOrAlias.Trim(), out var found) ? found : TypedDatasetRuntime.Empty<global::Sample.Facts.Book>();
+        internal static int __IndexOf(string key) => TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
 
-        private static class __NameIndex
-        {
-            internal static readonly global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>> Map =
-                TypedDatasetRuntime.Group<global::Sample.Facts.Book>(All, item => new string?[] { item.Title }, global::System.StringComparer.OrdinalIgnoreCase);
-        }
-
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> By_Author(string key) =>
-            __Inverse_Author.Map.TryGetValue(key, out var found) ? found : TypedDatasetRuntime.Empty<global::Sample.Facts.Book>();
-
-        private static class __Inverse_Author
-        {
-            internal static readonly global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>> Map =
-                TypedDatasetRuntime.Group<global::Sample.Facts.Book>(All, item => new string?[] { item._author }, global::System.StringComparer.Ordinal);
-        }
-
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> By_Related(string key) =>
-            __Inverse_Related.Map.TryGetValue(key, out var found) ? found : TypedDatasetRuntime.Empty<global::Sample.Facts.Book>();
-
-        private static class __Inverse_Related
-        {
-            internal static readonly global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>> Map =
-                TypedDatasetRuntime.Group<global::Sample.Facts.Book>(All, item => item._related, global::System.StringComparer.Ordinal);
-        }
 
         private static readonly int[] s_chunkStarts = new int[] { 0 };
 
@@ -87,8 +62,7 @@ namespace Sample.Facts
         private static class __Keys
         {
             internal const string Text = "earthseadispossessedficciones";
-            internal static readonly int[] Offsets = new int[] { 0, 8, 20, 29 };
-            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, -351828726, 1, 315787107, 2, 0, 0, -2019483811, 3, 0, 0, 0, 0 };
+            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, -351828726, 1, 0, 8, 315787107, 2, 8, 12, 0, 0, 0, 0, -2019483811, 3, 20, 9, 0, 0, 0, 0, 0, 0, 0, 0 };
         }
     }
 }

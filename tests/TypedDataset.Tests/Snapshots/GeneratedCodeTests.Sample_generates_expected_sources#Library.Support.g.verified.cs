@@ -118,27 +118,19 @@ namespace Sample.Facts
         public static int Hash<T>(int hash, T value) =>
             unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
 
-        /// <summary>Groups items by keys, for inverse navigation and name lookups.</summary>
-        public static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<T>> Group<T>(
-            global::System.Collections.Generic.IReadOnlyList<T> items,
-            global::System.Func<T, global::System.Collections.Generic.IEnumerable<string?>> keys,
-            global::System.StringComparer comparer)
+        /// <summary>
+        /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
+        /// items[starts[e]..starts[e + 1]]), built once and published to the cache slot.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
+            ref global::System.Collections.Generic.IReadOnlyList<T>? slot, int[] starts, int[] items, int entry, global::System.Func<int, T> item)
+            where T : class
         {
-            var lists = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<T>>(comparer);
-            for (int i = 0; i < items.Count; i++)
-            {
-                T item = items[i];
-                var seen = new global::System.Collections.Generic.HashSet<string>(comparer);
-                foreach (string? key in keys(item))
-                {
-                    if (key is null || !seen.Add(key)) continue;
-                    if (!lists.TryGetValue(key, out var list)) lists.Add(key, list = new global::System.Collections.Generic.List<T>());
-                    list.Add(item);
-                }
-            }
-            var result = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<T>>(lists.Count, comparer);
-            foreach (var pair in lists) result.Add(pair.Key, List(pair.Value.ToArray()));
-            return result;
+            int from = starts[entry], to = starts[entry + 1];
+            var result = new T[to - from];
+            for (int i = from; i < to; i++) result[i - from] = item(items[i]);
+            global::System.Collections.Generic.IReadOnlyList<T> list = List(result);
+            return global::System.Threading.Interlocked.CompareExchange(ref slot, list, null) ?? list;
         }
 
         public static T Missing<T>(string collection, string key) =>
@@ -150,24 +142,23 @@ namespace Sample.Facts
         }
 
         /// <summary>
-        /// Finds a key in a precomputed table (see the generator's KeyTable); -1 when absent. The table
-        /// holds (hash, index + 1) pairs, so a probe rejects other keys without touching their text.
+        /// Finds a key in a precomputed table (see the generator's HashTable); -1 when absent. Slots are
+        /// (hash, index + 1, start in text, length), so a probe rejects other keys without touching their text.
         /// </summary>
-        public static int Find(string text, int[] offsets, int[] table, string key)
+        public static int Find(string text, int[] table, string key)
         {
             uint hash = KeyHash(key);
-            int mask = (table.Length >> 1) - 1;
+            int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
-                int entry = table[2 * slot + 1];
+                int at = slot << 2;
+                int entry = table[at + 1];
                 if (entry == 0) return -1;
-                if ((uint)table[2 * slot] != hash) continue;
-                int start = offsets[entry - 1];
-                if (offsets[entry] - start != key.Length) continue;
+                if ((uint)table[at] != hash || table[at + 3] != key.Length) continue;
     #if NETCOREAPP
-                if (global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(text, start, key.Length), global::System.MemoryExtensions.AsSpan(key))) return entry - 1;
+                if (global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(text, table[at + 2], key.Length), global::System.MemoryExtensions.AsSpan(key))) return entry - 1;
     #else
-                if (string.CompareOrdinal(text, start, key, 0, key.Length) == 0) return entry - 1;
+                if (string.CompareOrdinal(text, table[at + 2], key, 0, key.Length) == 0) return entry - 1;
     #endif
             }
         }
@@ -201,6 +192,67 @@ namespace Sample.Facts
             hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
             hash ^= hash >> 32;
             return (uint)hash;
+        }
+
+        /// <summary>
+        /// Finds a name in a precomputed name table, ignoring case and surrounding white space; -1 when
+        /// absent. The hash ignores case (see NameHash); the comparison is the runtime's OrdinalIgnoreCase.
+        /// </summary>
+        public static int FindName(string text, int[] table, string input)
+        {
+            int start = 0, end = input.Length;
+            while (start < end && char.IsWhiteSpace(input[start])) start++;
+            while (end > start && char.IsWhiteSpace(input[end - 1])) end--;
+            int length = end - start;
+            uint hash = NameHash(input, start, end);
+            int mask = (table.Length >> 2) - 1;
+            for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
+            {
+                int at = slot << 2;
+                int entry = table[at + 1];
+                if (entry == 0) return -1;
+                if ((uint)table[at] != hash || table[at + 3] != length) continue;
+    #if NETCOREAPP
+                if (global::System.MemoryExtensions.Equals(global::System.MemoryExtensions.AsSpan(text, table[at + 2], length), global::System.MemoryExtensions.AsSpan(input, start, length), global::System.StringComparison.OrdinalIgnoreCase)) return entry - 1;
+    #else
+                if (string.Compare(text, table[at + 2], input, start, length, global::System.StringComparison.OrdinalIgnoreCase) == 0) return entry - 1;
+    #endif
+            }
+        }
+
+        /// <summary>
+        /// The name table's hash over input[start..end) (the generator computes the same): like KeyHash,
+        /// over characters folded so that any two that OrdinalIgnoreCase may equate hash alike: ASCII
+        /// letters upper-cased, and every non-ASCII character, and I, S and K (which have non-ASCII case
+        /// partners: dotless i, long s, the Kelvin sign), counted as 0.
+        /// </summary>
+        public static uint NameHash(string text, int start, int end)
+        {
+            const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+            ulong hash = 0xCBF29CE484222325UL ^ (ulong)(end - start);
+            int i = start;
+            for (; i + 4 <= end; i += 4)
+            {
+                ulong word = Fold(text[i]) | (ulong)Fold(text[i + 1]) << 16 | (ulong)Fold(text[i + 2]) << 32 | (ulong)Fold(text[i + 3]) << 48;
+                hash = unchecked((hash ^ word) * Multiplier);
+            }
+            if (i < end)
+            {
+                ulong word = 0;
+                for (int shift = 0; i < end; i++, shift += 16) word |= (ulong)Fold(text[i]) << shift;
+                hash = unchecked((hash ^ word) * Multiplier);
+            }
+            hash ^= hash >> 32;
+            hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
+            hash ^= hash >> 32;
+            return (uint)hash;
+        }
+
+        private static uint Fold(char c)
+        {
+            if (c >= 0x80) return 0;
+            uint upper = c >= 'a' && c <= 'z' ? (uint)(c - 32) : c;
+            return upper == 'I' || upper == 'S' || upper == 'K' ? 0 : upper;
         }
 
         /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>

@@ -25,7 +25,7 @@ namespace Sample.Facts
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Source? value)
         {
-            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Offsets, __Keys.Table, key);
+            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
             value = index < 0 ? null : __Item(index);
             return value is not null;
         }
@@ -40,6 +40,9 @@ namespace Sample.Facts
             }
             return s_items[index]!;
         }
+
+        internal static int __IndexOf(string key) => TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
+
 
         private static readonly int[] s_chunkStarts = new int[] { 0 };
 
@@ -59,8 +62,7 @@ namespace Sample.Facts
         private static class __Keys
         {
             internal const string Text = "catalogue";
-            internal static readonly int[] Offsets = new int[] { 0, 9 };
-            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 0, 0, 0 };
+            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0 };
         }
     }
 }
