@@ -214,7 +214,14 @@ public static class Program
             bool ran = size.All(r => r.Failure is null);
             t.Add($"every first-fact app runs at {at:N0} facts (no stack overflow)", ran ? "all exited 0" : "failures: " + string.Join("; ", size.Where(r => r.Failure is not null).Select(r => r.Variant)), Yes(ran));
             double worst = Math.Max(get.Median, property.Median);
-            t.Add($"first access < 1 ms after process start at {at:N0} facts", $"`Get` {get.Median / 1000:F2} ms, named property {property.Median / 1000:F2} ms", Yes(worst < 1000));
+            t.Add($"first access < 1 ms after process start at {at:N0} facts (JIT, the runtime's defaults)", $"`Get` {get.Median / 1000:F2} ms, named property {property.Median / 1000:F2} ms", Yes(worst < 1000));
+            var aot = size.Where(r => r.App == Workspace.AotApp && r.Variant is "get" or "property" && r.Failure is null).ToList();
+            if (aot.Count == 2)
+            {
+                double aotWorst = aot.Max(r => r.Median);
+                t.Add($"first access < 1 ms after process start at {at:N0} facts (NativeAOT)",
+                    string.Join(", ", aot.Select(r => $"{(r.Variant == "get" ? "`Get`" : "named property")} {r.Median / 1000:F3} ms")), Yes(aotWorst < 1000));
+            }
             double ratio = yaml.Median / worst;
             t.Add($"first access ≥ 100× faster than YamlDotNet at {at:N0} facts", $"YamlDotNet {yaml.Median / 1000:F1} ms: {ratio:F0}×", Yes(ratio >= 100));
         }

@@ -10,7 +10,9 @@ namespace TypedDataset.Benchmarks;
 /// runtime settings: tiered JIT, no ReadyToRun of the dataset) started with <c>dotnet app.dll variant</c>.
 /// The app measures with a Stopwatch from the first line of Main to holding the fact, so runtime
 /// start-up is excluded; the process's wall time (which includes it) is shown beside. Variants are
-/// interleaved, after one warm-up round (disk cache).
+/// interleaved, after one warm-up round (disk cache). The generated app is also published with
+/// NativeAOT (net8.0, the same YAML) and its executable measured the same way
+/// (<c>TYPEDDATASET_BENCH_AOT=0</c> skips that: the publish takes minutes at 100,000 facts).
 /// </summary>
 public static class StartupHarness
 {
@@ -24,7 +26,13 @@ public static class StartupHarness
         ("Handwritten", "dictionary", "hand-written C# + Dictionary built at start-up"),
         ("Handwritten", "frozen", "hand-written C# + FrozenDictionary built at start-up"),
         ("Yaml", "yaml", "YamlDotNet: embedded YAML deserialized at start-up + Dictionary"),
+        (Workspace.AotApp, "property", "generated, NativeAOT: named property `Events.X`"),
+        (Workspace.AotApp, "get", "generated, NativeAOT: `Events.Get(key)`"),
+        (Workspace.AotApp, "name", "generated, NativeAOT: `People.FindByName(alias)`"),
     };
+
+    /// <summary>Whether to publish and measure the NativeAOT app (<c>TYPEDDATASET_BENCH_AOT=0</c> skips it: minutes per size).</summary>
+    private static bool Aot => Environment.GetEnvironmentVariable("TYPEDDATASET_BENCH_AOT") != "0";
 
     public sealed record Row(int Facts, string App, string Variant, string Description, double[] Microseconds, double[] WallMilliseconds,
         double[] JitMicroseconds, double[] JitMethods, double[] JitIlBytes, string? Failure)
@@ -44,18 +52,32 @@ public static class StartupHarness
         foreach (int facts in sizes)
         {
             Workspace ws = Workspace.Prepare(facts);
-            var us = Variants.ToDictionary(v => v, _ => new List<double>());
-            var wall = Variants.ToDictionary(v => v, _ => new List<double>());
-            var jit = Variants.ToDictionary(v => v, _ => new List<double>());
-            var jitMethods = Variants.ToDictionary(v => v, _ => new List<double>());
-            var jitIl = Variants.ToDictionary(v => v, _ => new List<double>());
+            var variants = Variants.Where(v => Aot || v.App != Workspace.AotApp).ToList();
+            string? aotExe = null;
+            string? aotFailure = null;
+            if (Aot)
+            {
+                try { aotExe = ws.PublishAot(); }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException) { aotFailure = e.Message.Split('\n')[0]; }
+            }
+            var us = variants.ToDictionary(v => v, _ => new List<double>());
+            var wall = variants.ToDictionary(v => v, _ => new List<double>());
+            var jit = variants.ToDictionary(v => v, _ => new List<double>());
+            var jitMethods = variants.ToDictionary(v => v, _ => new List<double>());
+            var jitIl = variants.ToDictionary(v => v, _ => new List<double>());
             var failures = new Dictionary<(string, string, string), string>();
+            if (aotFailure is not null)
+            {
+                foreach (var v in variants.Where(v => v.App == Workspace.AotApp)) failures[v] = aotFailure;
+            }
             for (int run = -1; run < runs; run++)
             {
-                foreach (var v in Variants)
+                foreach (var v in variants)
                 {
                     if (failures.ContainsKey(v)) continue;
-                    ProcessResult r = ProcessRunner.Dotnet($"\"{ws.AppDll(v.App)}\" {v.Variant}", ws.Directory, TimeSpan.FromMinutes(10));
+                    ProcessResult r = v.App == Workspace.AotApp
+                        ? ProcessRunner.Run(aotExe!, v.Variant, ws.Directory, TimeSpan.FromMinutes(10))
+                        : ProcessRunner.Dotnet($"\"{ws.AppDll(v.App)}\" {v.Variant}", ws.Directory, TimeSpan.FromMinutes(10));
                     string? elapsed = Value(r.Output, "elapsed_us");
                     bool found = r.Output.Contains("fact=", StringComparison.Ordinal) && (v.Variant is "none" or "name" || r.Output.Contains(ws.Probe.Key, StringComparison.Ordinal));
                     if (r.ExitCode != 0 || elapsed is null || !found)
@@ -75,7 +97,7 @@ public static class StartupHarness
                 }
                 Console.WriteLine($"[startup] {facts:N0} facts: round {(run < 0 ? "warm-up" : (run + 1).ToString(CultureInfo.InvariantCulture))} done");
             }
-            foreach (var v in Variants)
+            foreach (var v in variants)
             {
                 rows.Add(new Row(facts, v.App, v.Variant, v.Description, us[v].ToArray(), wall[v].ToArray(),
                     jit[v].ToArray(), jitMethods[v].ToArray(), jitIl[v].ToArray(), failures.GetValueOrDefault(v)));

@@ -50,6 +50,33 @@ public static class Templates
 
         """;
 
+    /// <summary>
+    /// The same generated library for the NativeAOT app: the same YAML (<c>../generated/facts</c>),
+    /// targeting net8.0 (the .NET 8 ILCompiler is what this workplace's package mirror has).
+    /// </summary>
+    public static string GeneratedAotProject() => GeneratedProject()
+        .Replace("<TargetFramework>net10.0</TargetFramework>", $"<TargetFramework>{AotTargetFramework}</TargetFramework>", System.StringComparison.Ordinal)
+        .Replace("""<TypedDatasetFile Include="facts/*.yaml" />""", """<TypedDatasetFile Include="../generated/facts/*.yaml" />""", System.StringComparison.Ordinal);
+
+    public const string AotTargetFramework = "net8.0";
+
+    /// <summary>The first-fact app over <see cref="GeneratedAotProject"/>, published with NativeAOT.</summary>
+    public static string GeneratedAotAppProject() => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+        {Common.Replace("<TargetFramework>net10.0</TargetFramework>", $"<TargetFramework>{AotTargetFramework}</TargetFramework>", System.StringComparison.Ordinal)}
+            <OutputType>Exe</OutputType>
+            <AssemblyName>GeneratedAotApp</AssemblyName>
+            <PublishAot>true</PublishAot>
+            <RuntimeIdentifier>{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}</RuntimeIdentifier>
+          </PropertyGroup>
+          <ItemGroup>
+            <ProjectReference Include="../../generated-aot/Generated.csproj" />
+          </ItemGroup>
+        </Project>
+
+        """;
+
     public static string HandwrittenProject() => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>

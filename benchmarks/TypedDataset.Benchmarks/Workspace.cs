@@ -13,6 +13,7 @@ namespace TypedDataset.Benchmarks;
 /// <item><c>generated/</c>: a library whose <c>facts/*.yaml</c> go through the generator (as a NuGet user would).</item>
 /// <item><c>handwritten/</c>: a library with the same facts as plain C# (<see cref="HandwrittenCSharp"/>).</item>
 /// <item><c>apps/generated</c>, <c>apps/handwritten</c>, <c>apps/yaml</c>: console apps that time their first fact.</item>
+/// <item><c>generated-aot/</c> and <c>apps/GeneratedAot</c>: the generated library (same YAML) and app for NativeAOT (net8.0).</item>
 /// <item><c>probe/</c>: a library of lookup loops over both, loaded by <see cref="LookupBenchmarks"/>.</item>
 /// </list>
 /// Files are rewritten only when their content changes, so repeated runs reuse up-to-date builds.
@@ -41,6 +42,11 @@ public sealed class Workspace
     public string AppProject(string app) => Path.Combine(Directory, "apps", app, app + "App.csproj");
 
     public string AppDll(string app) => Output(Path.Combine(Directory, "apps", app), app + "App.dll");
+
+    /// <summary>The NativeAOT first-fact app (published on demand by <see cref="PublishAot"/>).</summary>
+    public const string AotApp = "GeneratedAot";
+
+    public string GeneratedAotProject => Path.Combine(Directory, "generated-aot", "Generated.csproj");
 
     public string GeneratedDll => Output(Path.Combine(Directory, "generated"), "Generated.dll");
 
@@ -93,6 +99,9 @@ public sealed class Workspace
             WriteIfChanged(Path.Combine(Directory, "apps", app, "Program.cs"), Templates.AppProgram(app, Probe.Key, Probe.Member, Probe.Alias));
         }
         WriteIfChanged(Path.Combine(Directory, "apps", "Yaml", "Documents.cs"), Templates.YamlDocuments);
+        WriteIfChanged(GeneratedAotProject, Templates.GeneratedAotProject());
+        WriteIfChanged(AppProject(AotApp), Templates.GeneratedAotAppProject());
+        WriteIfChanged(Path.Combine(Directory, "apps", AotApp, "Program.cs"), Templates.AppProgram("Generated", Probe.Key, Probe.Member, Probe.Alias));
         WriteIfChanged(ProbeProject, Templates.ProbeProject());
         WriteIfChanged(Path.Combine(Directory, "probe", "Probe.cs"), Templates.ProbeSource);
         return this;
@@ -107,6 +116,19 @@ public sealed class Workspace
             if (r.ExitCode != 0) throw new InvalidOperationException($"Building {project} failed ({r.ExitCode}):\n{r.Tail()}");
         }
         return this;
+    }
+
+    /// <summary>
+    /// Publishes the NativeAOT app (<c>apps/GeneratedAot</c>, the generated app's program over the same
+    /// YAML, net8.0) and returns the native executable. Throws with the log on failure.
+    /// </summary>
+    public string PublishAot()
+    {
+        string output = Path.Combine(Directory, "apps", AotApp, "publish");
+        ProcessResult r = ProcessRunner.Dotnet($"publish \"{AppProject(AotApp)}\" -c {Configuration} -o \"{output}\" -nologo -v:q -nodeReuse:false", Directory, TimeSpan.FromMinutes(60));
+        if (r.ExitCode != 0) throw new InvalidOperationException($"Publishing {AotApp} failed ({r.ExitCode}):\n{r.Tail()}");
+        Console.WriteLine($"  published {AotApp} with NativeAOT in {r.Elapsed.TotalSeconds:F0} s");
+        return Path.Combine(output, AotApp + "App");
     }
 
     /// <summary>Ready for the run-time measurements: written and built.</summary>

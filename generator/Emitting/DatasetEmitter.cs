@@ -88,9 +88,9 @@ internal static class DatasetEmitter
                     using (w.Block("private static class __Names"))
                     {
                         w.WriteLine($"internal const string Text = {CSharpText.Literal(text)};");
-                        w.WriteLine($"internal static readonly int[] Table = {IntArray(table)};");
-                        w.WriteLine($"internal static readonly int[] Starts = {IntArray(names.Starts)};");
-                        w.WriteLine($"internal static readonly int[] Items = {IntArray(names.Items)};");
+                        IntTable(w, "internal", "Table", table);
+                        IntTable(w, "internal", "Starts", names.Starts);
+                        IntTable(w, "internal", "Items", names.Items);
                         w.WriteLine($"internal static readonly {list}?[] Results = new {list}?[{names.Names.Count.ToString(CultureInfo.InvariantCulture)}];");
                     }
                 }
@@ -107,8 +107,8 @@ internal static class DatasetEmitter
                     w.WriteLine();
                     using (w.Block($"private static class {holder}"))
                     {
-                        w.WriteLine($"internal static readonly int[] Starts = {IntArray(inverse.Starts)};");
-                        w.WriteLine($"internal static readonly int[] Items = {IntArray(inverse.Items)};");
+                        IntTable(w, "internal", "Starts", inverse.Starts);
+                        IntTable(w, "internal", "Items", inverse.Items);
                         w.WriteLine($"internal static readonly {list}?[] Results = new {list}?[{(inverse.Starts.Count - 1).ToString(CultureInfo.InvariantCulture)}];");
                     }
                 }
@@ -273,8 +273,13 @@ internal static class TypedDatasetRuntime
     /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
     /// items[starts[e]..starts[e + 1]]), built once and published to the cache slot.
     /// </summary>
+#if NET7_0_OR_GREATER
+    public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
+        ref global::System.Collections.Generic.IReadOnlyList<T>? slot, global::System.ReadOnlySpan<int> starts, global::System.ReadOnlySpan<int> items, int entry, global::System.Func<int, T> item)
+#else
     public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
         ref global::System.Collections.Generic.IReadOnlyList<T>? slot, int[] starts, int[] items, int entry, global::System.Func<int, T> item)
+#endif
         where T : class
     {
         int from = starts[entry], to = starts[entry + 1];
@@ -296,7 +301,11 @@ internal static class TypedDatasetRuntime
     /// Finds a key in a precomputed table (see the generator's HashTable); -1 when absent. Slots are
     /// (hash, index + 1, start in text, length), so a probe rejects other keys without touching their text.
     /// </summary>
+#if NET7_0_OR_GREATER
+    public static int Find(string text, global::System.ReadOnlySpan<int> table, string key)
+#else
     public static int Find(string text, int[] table, string key)
+#endif
     {
         uint hash = KeyHash(key);
         int mask = (table.Length >> 2) - 1;
@@ -349,7 +358,11 @@ internal static class TypedDatasetRuntime
     /// Finds a name in a precomputed name table, ignoring case and surrounding white space; -1 when
     /// absent. The hash ignores case (see NameHash); the comparison is the runtime's OrdinalIgnoreCase.
     /// </summary>
+#if NET7_0_OR_GREATER
+    public static int FindName(string text, global::System.ReadOnlySpan<int> table, string input)
+#else
     public static int FindName(string text, int[] table, string input)
+#endif
     {
         int start = 0, end = input.Length;
         while (start < end && char.IsWhiteSpace(input[start])) start++;
@@ -407,7 +420,11 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
+#if NET7_0_OR_GREATER
+    public static int ChunkOf(global::System.ReadOnlySpan<int> starts, int index)
+#else
     public static int ChunkOf(int[] starts, int index)
+#endif
     {
         int low = 0, high = starts.Length - 1;
         while (low < high)
@@ -741,7 +758,7 @@ internal static class TypedDatasetRuntime
                 {
                     using (w.Block("lock (s_lock)"))
                     {
-                        w.WriteLine("if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(s_chunkStarts, index));");
+                        w.WriteLine("if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(__ChunkStarts, index));");
                     }
                     w.WriteLine("return s_items[index]!;");
                 }
@@ -758,7 +775,7 @@ internal static class TypedDatasetRuntime
                     }
                 }
                 w.WriteLine();
-                w.WriteLine($"private static readonly int[] s_chunkStarts = {IntArray(chunks.Select(c => c.Start))};");
+                IntTable(w, "private", "__ChunkStarts", chunks.Select(c => c.Start));
                 w.WriteLine();
                 // Dispatch from a chunk number to its loader through a tree of small switches (at
                 // most DispatchFanout cases each): the first access JIT-compiles only one path.
@@ -776,7 +793,7 @@ internal static class TypedDatasetRuntime
                 using (w.Block("private static class __Keys"))
                 {
                     w.WriteLine($"internal const string Text = {CSharpText.Literal(text)};");
-                    w.WriteLine($"internal static readonly int[] Table = {IntArray(table)};");
+                    IntTable(w, "internal", "Table", table);
                 }
             }
         }
@@ -811,6 +828,21 @@ internal static class TypedDatasetRuntime
         {
             foreach ((int childLow, int childHigh) in children) EmitDispatch(w, loaders, childLow, childHigh);
         }
+    }
+
+    /// <summary>
+    /// A constant int table. On .NET 7+ a <c>ReadOnlySpan&lt;int&gt;</c> property over the array
+    /// initializer, which the compiler turns into a span over the assembly's data (no allocation, no
+    /// copy, pages touched only when read); elsewhere a static readonly array. The data is written once.
+    /// </summary>
+    private static void IntTable(SourceWriter w, string access, string name, IEnumerable<int> values)
+    {
+        w.WriteLine("#if NET7_0_OR_GREATER");
+        w.WriteLine($"{access} static global::System.ReadOnlySpan<int> {name} =>");
+        w.WriteLine("#else");
+        w.WriteLine($"{access} static readonly int[] {name} =");
+        w.WriteLine("#endif");
+        w.WriteLine($"    {IntArray(values)};");
     }
 
     private static string IntArray(IEnumerable<int> values)

@@ -11,7 +11,7 @@ namespace TypedDataset.Tests;
 /// <summary>
 /// The precomputed key table behind <c>Get</c>/<c>TryGet</c>: the hash the generator computes at
 /// build time must be the one the generated code computes at run time (on both of its paths: the
-/// portable one for netstandard2.0 and the word-at-a-time one under NETCOREAPP), and every key must
+/// portable one for netstandard2.0 and the word-at-a-time one, over span tables, on .NET), and every key must
 /// be found, whatever its length (every remainder of four), its characters, or its neighbours in
 /// the table; anything else must not be.
 /// </summary>
@@ -197,7 +197,7 @@ schema:
     {
         string data = "Entries:\n" + string.Concat(Keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
             + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
-        var harness = new GeneratorHarness { Namespace = "Keys.Data", PreprocessorSymbols = netCore ? new[] { "NETCOREAPP" } : Array.Empty<string>() };
+        var harness = new GeneratorHarness { Namespace = "Keys.Data", PreprocessorSymbols = netCore ? new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } : Array.Empty<string>() };
         GeneratorResult result = harness.Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         return result.Load();

@@ -16,9 +16,24 @@ namespace Sample.Facts
         private static class __Names
         {
             internal const string Text = "Ursula K. Le GuinLe GuinUrsula Le GuinJorge Luis BorgesBorges";
-            internal static readonly int[] Table = new int[] { 415885527, 2, 17, 7, -769103673, 4, 38, 17, -1818829930, 5, 55, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1946636562, 3, 24, 14, -2055838945, 1, 0, 17 };
-            internal static readonly int[] Starts = new int[] { 0, 1, 2, 3, 4, 5 };
-            internal static readonly int[] Items = new int[] { 0, 0, 0, 1, 1 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Table =>
+            #else
+            internal static readonly int[] Table =
+            #endif
+                new int[] { 415885527, 2, 17, 7, -769103673, 4, 38, 17, -1818829930, 5, 55, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1946636562, 3, 24, 14, -2055838945, 1, 0, 17 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Starts =>
+            #else
+            internal static readonly int[] Starts =
+            #endif
+                new int[] { 0, 1, 2, 3, 4, 5 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Items =>
+            #else
+            internal static readonly int[] Items =
+            #endif
+                new int[] { 0, 0, 0, 1, 1 };
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[5];
         }
 
@@ -30,8 +45,18 @@ namespace Sample.Facts
 
         private static class __Inverse_FavoriteBook
         {
-            internal static readonly int[] Starts = new int[] { 0, 1, 1, 1 };
-            internal static readonly int[] Items = new int[] { 0 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Starts =>
+            #else
+            internal static readonly int[] Starts =
+            #endif
+                new int[] { 0, 1, 1, 1 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Items =>
+            #else
+            internal static readonly int[] Items =
+            #endif
+                new int[] { 0 };
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[3];
         }
     }

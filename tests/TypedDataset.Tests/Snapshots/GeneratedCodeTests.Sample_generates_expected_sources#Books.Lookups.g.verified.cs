@@ -16,9 +16,24 @@ namespace Sample.Facts
         private static class __Names
         {
             internal const string Text = "A Wizard of EarthseaThe DispossessedFicciones";
-            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 811544249, 1, 0, 20, 0, 0, 0, 0, -681518869, 2, 20, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -166981977, 3, 36, 9 };
-            internal static readonly int[] Starts = new int[] { 0, 1, 2, 3 };
-            internal static readonly int[] Items = new int[] { 0, 1, 2 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Table =>
+            #else
+            internal static readonly int[] Table =
+            #endif
+                new int[] { 0, 0, 0, 0, 811544249, 1, 0, 20, 0, 0, 0, 0, -681518869, 2, 20, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -166981977, 3, 36, 9 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Starts =>
+            #else
+            internal static readonly int[] Starts =
+            #endif
+                new int[] { 0, 1, 2, 3 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Items =>
+            #else
+            internal static readonly int[] Items =
+            #endif
+                new int[] { 0, 1, 2 };
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
         }
 
@@ -30,8 +45,18 @@ namespace Sample.Facts
 
         private static class __Inverse_Author
         {
-            internal static readonly int[] Starts = new int[] { 0, 2, 3 };
-            internal static readonly int[] Items = new int[] { 0, 1, 2 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Starts =>
+            #else
+            internal static readonly int[] Starts =
+            #endif
+                new int[] { 0, 2, 3 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Items =>
+            #else
+            internal static readonly int[] Items =
+            #endif
+                new int[] { 0, 1, 2 };
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[2];
         }
 
@@ -43,8 +68,18 @@ namespace Sample.Facts
 
         private static class __Inverse_Related
         {
-            internal static readonly int[] Starts = new int[] { 0, 1, 2, 2 };
-            internal static readonly int[] Items = new int[] { 1, 0 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Starts =>
+            #else
+            internal static readonly int[] Starts =
+            #endif
+                new int[] { 0, 1, 2, 2 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Items =>
+            #else
+            internal static readonly int[] Items =
+            #endif
+                new int[] { 1, 0 };
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
         }
     }

@@ -122,8 +122,13 @@ namespace Sample.Facts
         /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
         /// items[starts[e]..starts[e + 1]]), built once and published to the cache slot.
         /// </summary>
+    #if NET7_0_OR_GREATER
+        public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
+            ref global::System.Collections.Generic.IReadOnlyList<T>? slot, global::System.ReadOnlySpan<int> starts, global::System.ReadOnlySpan<int> items, int entry, global::System.Func<int, T> item)
+    #else
         public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
             ref global::System.Collections.Generic.IReadOnlyList<T>? slot, int[] starts, int[] items, int entry, global::System.Func<int, T> item)
+    #endif
             where T : class
         {
             int from = starts[entry], to = starts[entry + 1];
@@ -145,7 +150,11 @@ namespace Sample.Facts
         /// Finds a key in a precomputed table (see the generator's HashTable); -1 when absent. Slots are
         /// (hash, index + 1, start in text, length), so a probe rejects other keys without touching their text.
         /// </summary>
+    #if NET7_0_OR_GREATER
+        public static int Find(string text, global::System.ReadOnlySpan<int> table, string key)
+    #else
         public static int Find(string text, int[] table, string key)
+    #endif
         {
             uint hash = KeyHash(key);
             int mask = (table.Length >> 2) - 1;
@@ -198,7 +207,11 @@ namespace Sample.Facts
         /// Finds a name in a precomputed name table, ignoring case and surrounding white space; -1 when
         /// absent. The hash ignores case (see NameHash); the comparison is the runtime's OrdinalIgnoreCase.
         /// </summary>
+    #if NET7_0_OR_GREATER
+        public static int FindName(string text, global::System.ReadOnlySpan<int> table, string input)
+    #else
         public static int FindName(string text, int[] table, string input)
+    #endif
         {
             int start = 0, end = input.Length;
             while (start < end && char.IsWhiteSpace(input[start])) start++;
@@ -256,7 +269,11 @@ namespace Sample.Facts
         }
 
         /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
+    #if NET7_0_OR_GREATER
+        public static int ChunkOf(global::System.ReadOnlySpan<int> starts, int index)
+    #else
         public static int ChunkOf(int[] starts, int index)
+    #endif
         {
             int low = 0, high = starts.Length - 1;
             while (low < high)

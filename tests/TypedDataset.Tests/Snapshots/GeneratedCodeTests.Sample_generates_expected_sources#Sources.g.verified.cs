@@ -36,7 +36,7 @@ namespace Sample.Facts
         {
             lock (s_lock)
             {
-                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(s_chunkStarts, index));
+                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(__ChunkStarts, index));
             }
             return s_items[index]!;
         }
@@ -44,7 +44,12 @@ namespace Sample.Facts
         internal static int __IndexOf(string key) => TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
 
 
-        private static readonly int[] s_chunkStarts = new int[] { 0 };
+        #if NET7_0_OR_GREATER
+        private static global::System.ReadOnlySpan<int> __ChunkStarts =>
+        #else
+        private static readonly int[] __ChunkStarts =
+        #endif
+            new int[] { 0 };
 
         private static void __LoadChunk(int chunk)
         {
@@ -62,7 +67,12 @@ namespace Sample.Facts
         private static class __Keys
         {
             internal const string Text = "catalogue";
-            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Table =>
+            #else
+            internal static readonly int[] Table =
+            #endif
+                new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0 };
         }
     }
 }
