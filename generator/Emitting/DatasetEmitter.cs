@@ -77,21 +77,37 @@ internal static class DatasetEmitter
                 if (lookup.Names is NameIndexSpec names)
                 {
                     first = false;
-                    (string text, int[] table) = HashTable(names.Names, name => Names.NameHash(name, 0, name.Length));
                     Summary(w, "The facts whose name or alias is this text (case-insensitive, surrounding white space ignored), in file order; empty when none. Allocates nothing once a name's list is built.");
                     using (w.Block($"public static {list} FindByName(string nameOrAlias)"))
                     {
-                        w.WriteLine("int entry = nameOrAlias is null ? -1 : TypedDatasetRuntime.FindName(__Names.Text, __Names.Table, nameOrAlias);");
-                        w.WriteLine($"return entry < 0 ? TypedDatasetRuntime.Empty<{record}>() : __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
+                        w.WriteLine($"if (nameOrAlias is null) return TypedDatasetRuntime.Empty<{record}>();");
+                        w.WriteLine("TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);");
+                        w.WriteLine("uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);");
+                        w.WriteLine("var table = __Names.Table;");
+                        w.WriteLine("int mask = (table.Length >> 1) - 1;");
+                        using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
+                        {
+                            w.WriteLine("int entry = table[2 * slot + 1] - 1;");
+                            w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
+                            w.WriteLine("if ((uint)table[2 * slot] == hash");
+                            w.WriteLine("    && TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), nameOrAlias, start, length))");
+                            w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
+                        }
                     }
                     w.WriteLine();
+                    string name = names.NameProperty is null ? "null" : $"item.{names.NameProperty}";
+                    string alias = names.AliasesProperty is null ? "null" : $"item.{names.AliasesProperty}[which - 1]";
+                    w.WriteLine($"private static string? __NameOf({record} item, int which) => which == 0 ? {name} : {alias};");
+                    w.WriteLine();
+                    // Per name entry: its hash slot, its facts (CSR) and which name of its first fact
+                    // spells it (0: the name, k: alias k), to confirm a hash match without storing the text.
                     using (w.Block("private static class __Names"))
                     {
-                        w.WriteLine($"internal const string Text = {CSharpText.Literal(text)};");
-                        IntTable(w, "internal", "Table", table);
+                        IntTable(w, "internal", "Table", HashTable(names.Hashes));
                         IntTable(w, "internal", "Starts", names.Starts);
                         IntTable(w, "internal", "Items", names.Items);
-                        w.WriteLine($"internal static readonly {list}?[] Results = new {list}?[{names.Names.Count.ToString(CultureInfo.InvariantCulture)}];");
+                        IntTable(w, "internal", "Which", names.Which);
+                        w.WriteLine($"internal static readonly {list}?[] Results = new {list}?[{names.Which.Count.ToString(CultureInfo.InvariantCulture)}];");
                     }
                 }
                 foreach (InverseIndexSpec inverse in lookup.Inverses)
@@ -297,32 +313,6 @@ internal static class TypedDatasetRuntime
         public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<T> Instance = new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(new T[0]);
     }
 
-    /// <summary>
-    /// Finds a key in a precomputed table (see the generator's HashTable); -1 when absent. Slots are
-    /// (hash, index + 1, start in text, length), so a probe rejects other keys without touching their text.
-    /// </summary>
-#if NET7_0_OR_GREATER
-    public static int Find(string text, global::System.ReadOnlySpan<int> table, string key)
-#else
-    public static int Find(string text, int[] table, string key)
-#endif
-    {
-        uint hash = KeyHash(key);
-        int mask = (table.Length >> 2) - 1;
-        for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
-        {
-            int at = slot << 2;
-            int entry = table[at + 1];
-            if (entry == 0) return -1;
-            if ((uint)table[at] != hash || table[at + 3] != key.Length) continue;
-#if NETCOREAPP
-            if (global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(text, table[at + 2], key.Length), global::System.MemoryExtensions.AsSpan(key))) return entry - 1;
-#else
-            if (string.CompareOrdinal(text, table[at + 2], key, 0, key.Length) == 0) return entry - 1;
-#endif
-        }
-    }
-
     /// <summary>The key table's hash: four UTF-16 code units per step, then a final mix (the generator computes the same).</summary>
     public static uint KeyHash(string key)
     {
@@ -354,34 +344,27 @@ internal static class TypedDatasetRuntime
         return (uint)hash;
     }
 
-    /// <summary>
-    /// Finds a name in a precomputed name table, ignoring case and surrounding white space; -1 when
-    /// absent. The hash ignores case (see NameHash); the comparison is the runtime's OrdinalIgnoreCase.
-    /// </summary>
-#if NET7_0_OR_GREATER
-    public static int FindName(string text, global::System.ReadOnlySpan<int> table, string input)
-#else
-    public static int FindName(string text, int[] table, string input)
-#endif
+    /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
+    public static void Trim(string text, out int start, out int length)
     {
-        int start = 0, end = input.Length;
-        while (start < end && char.IsWhiteSpace(input[start])) start++;
-        while (end > start && char.IsWhiteSpace(input[end - 1])) end--;
-        int length = end - start;
-        uint hash = NameHash(input, start, end);
-        int mask = (table.Length >> 2) - 1;
-        for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
-        {
-            int at = slot << 2;
-            int entry = table[at + 1];
-            if (entry == 0) return -1;
-            if ((uint)table[at] != hash || table[at + 3] != length) continue;
+        int from = 0, to = text.Length;
+        while (from < to && char.IsWhiteSpace(text[from])) from++;
+        while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+        start = from;
+        length = to - from;
+    }
+
+    /// <summary>Whether a fact's name, trimmed, equals text[start..start + length) ignoring case (OrdinalIgnoreCase).</summary>
+    public static bool NameEquals(string? name, string text, int start, int length)
+    {
+        if (name is null) return false;
+        Trim(name, out int from, out int count);
+        if (count != length) return false;
 #if NETCOREAPP
-            if (global::System.MemoryExtensions.Equals(global::System.MemoryExtensions.AsSpan(text, table[at + 2], length), global::System.MemoryExtensions.AsSpan(input, start, length), global::System.StringComparison.OrdinalIgnoreCase)) return entry - 1;
+        return global::System.MemoryExtensions.Equals(global::System.MemoryExtensions.AsSpan(name, from, count), global::System.MemoryExtensions.AsSpan(text, start, length), global::System.StringComparison.OrdinalIgnoreCase);
 #else
-            if (string.Compare(text, table[at + 2], input, start, length, global::System.StringComparison.OrdinalIgnoreCase) == 0) return entry - 1;
+        return string.Compare(name, from, text, start, length, global::System.StringComparison.OrdinalIgnoreCase) == 0;
 #endif
-        }
     }
 
     /// <summary>
@@ -747,7 +730,7 @@ internal static class TypedDatasetRuntime
                 Summary(w, "Finds the fact with this key (exact, case-sensitive). Allocates nothing.");
                 using (w.Block($"public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {record}? value)"))
                 {
-                    w.WriteLine("int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);");
+                    w.WriteLine("int index = key is null ? -1 : __IndexOf(key);");
                     w.WriteLine("value = index < 0 ? null : __Item(index);");
                     w.WriteLine("return value is not null;");
                 }
@@ -763,7 +746,20 @@ internal static class TypedDatasetRuntime
                     w.WriteLine("return s_items[index]!;");
                 }
                 w.WriteLine();
-                w.WriteLine("internal static int __IndexOf(string key) => TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);");
+                // The key table holds (hash, index + 1) pairs; a matching hash is confirmed by the
+                // fact's own key (a hit builds that fact anyway), so the keys are not stored twice.
+                using (w.Block("internal static int __IndexOf(string key)"))
+                {
+                    w.WriteLine("var table = __Keys.Table;");
+                    w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
+                    w.WriteLine("int mask = (table.Length >> 1) - 1;");
+                    using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
+                    {
+                        w.WriteLine("int index = table[2 * slot + 1] - 1;");
+                        w.WriteLine("if (index < 0) return -1;");
+                        w.WriteLine($"if ((uint)table[2 * slot] == hash && string.Equals(__Item(index).{type.KeyProperty}, key)) return index;");
+                    }
+                }
                 w.WriteLine();
                 // Chunks: which method builds the facts from a given index on.
                 var chunks = new List<(int Start, string Method)>();
@@ -788,12 +784,10 @@ internal static class TypedDatasetRuntime
 
                 // The key table: keys concatenated, their offsets, and an open-addressing hash table
                 // computed here, so lookups need no start-up work and allocate nothing.
-                (string text, int[] table) = HashTable(index.Keys, Names.KeyHash);
                 w.WriteLine();
                 using (w.Block("private static class __Keys"))
                 {
-                    w.WriteLine($"internal const string Text = {CSharpText.Literal(text)};");
-                    IntTable(w, "internal", "Table", table);
+                    IntTable(w, "internal", "Table", HashTable(index.Keys.Select(Names.KeyHash).ToList()));
                 }
             }
         }
@@ -852,36 +846,26 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// A precomputed lookup table (keys with <see cref="Names.KeyHash"/>, names with
-    /// <see cref="Names.NameHash"/>): all texts concatenated into one string, and an open-addressing
-    /// hash table of <see cref="SlotInts"/>-int slots (hash, index + 1, start in the text, length)
-    /// placed with linear probing (index + 1 = 0: empty). The table has a power-of-two number of slots,
-    /// at least 1.5 times the number of texts. A probe reads one slot (one cache line holds four)
-    /// and touches the text only when the hash and the length match. Must agree with
-    /// <c>TypedDatasetRuntime.Find</c> and <c>FindName</c>.
+    /// A precomputed open-addressing hash table of (hash, index + 1) pairs, placed with linear
+    /// probing at hash &amp; (size - 1) (index + 1 = 0: empty); size is a power of two at least 1.5
+    /// times the number of entries. A probe reads one pair (a cache line holds eight) and confirms a
+    /// matching hash against the fact itself, so no key or name text is stored twice. Must agree
+    /// with the generated <c>__IndexOf</c> and <c>FindByName</c>.
     /// </summary>
-    internal static (string Text, int[] Table) HashTable(IReadOnlyList<string> texts, Func<string, uint> hashOf)
+    internal static int[] HashTable(IReadOnlyList<uint> hashes)
     {
-        var text = new System.Text.StringBuilder();
         int size = 8;
-        while (size < texts.Count + (texts.Count + 1) / 2) size *= 2;
-        var table = new int[SlotInts * size];
-        for (int i = 0; i < texts.Count; i++)
+        while (size < hashes.Count + (hashes.Count + 1) / 2) size *= 2;
+        var table = new int[2 * size];
+        for (int i = 0; i < hashes.Count; i++)
         {
-            uint hash = hashOf(texts[i]);
-            int slot = (int)(hash & (uint)(size - 1));
-            while (table[SlotInts * slot + 1] != 0) slot = (slot + 1) & (size - 1);
-            table[SlotInts * slot] = unchecked((int)hash);
-            table[SlotInts * slot + 1] = i + 1;
-            table[SlotInts * slot + 2] = text.Length;
-            table[SlotInts * slot + 3] = texts[i].Length;
-            text.Append(texts[i]);
+            int slot = (int)(hashes[i] & (uint)(size - 1));
+            while (table[2 * slot + 1] != 0) slot = (slot + 1) & (size - 1);
+            table[2 * slot] = unchecked((int)hashes[i]);
+            table[2 * slot + 1] = i + 1;
         }
-        return (text.ToString(), table);
+        return table;
     }
-
-    /// <summary>Ints per slot of a <see cref="HashTable"/>.</summary>
-    internal const int SlotInts = 4;
 
     private static bool HasNameLookup(TypeSpec type) => type.NameField is not null || type.AliasesField is not null;
 

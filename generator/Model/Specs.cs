@@ -241,12 +241,17 @@ internal sealed record LookupSpec(
     ImmutableEquatableArray<InverseIndexSpec> Inverses);
 
 /// <summary>
-/// Distinct names and aliases (trimmed; the first spelling of each case-insensitive group) and, in
-/// CSR form, the indexes of the facts carrying each: entry <c>e</c>'s facts are
-/// <c>Items[Starts[e]..Starts[e + 1]]</c>, in <c>All</c> order.
+/// Distinct names and aliases (trimmed; the first spelling of each case-insensitive group): per
+/// entry its <see cref="Names.NameHash"/>, which name of its first fact spells it (0: the name
+/// property, or the key when the key is the name; k: alias k - 1) and, in CSR form, the indexes of
+/// the facts carrying it: entry <c>e</c>'s facts are <c>Items[Starts[e]..Starts[e + 1]]</c>, in
+/// <c>All</c> order.
 /// </summary>
 internal sealed record NameIndexSpec(
-    ImmutableEquatableArray<string> Names,
+    string? NameProperty,
+    string? AliasesProperty,
+    ImmutableEquatableArray<uint> Hashes,
+    ImmutableEquatableArray<int> Which,
     ImmutableEquatableArray<int> Starts,
     ImmutableEquatableArray<int> Items);
 

@@ -54,36 +54,42 @@ internal static class LookupIndexer
         bool keyIsName = type.NameField is not null && type.NameField == type.KeyField;
 
         var entryOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var names = new List<string>();
+        var hashes = new List<uint>();
+        var which = new List<int>();
         var members = new List<List<int>>();
         for (int i = 0; i < facts.Count; i++)
         {
             var seen = new HashSet<int>();
-            foreach (string name in NamesOf(facts[i], keyIsName, nameField, aliasesField))
+            foreach ((string name, int position) in NamesOf(facts[i], keyIsName, nameField, aliasesField))
             {
                 string trimmed = name.Trim();
                 if (!entryOf.TryGetValue(trimmed, out int entry))
                 {
-                    entryOf.Add(trimmed, entry = names.Count);
-                    names.Add(trimmed);
+                    entryOf.Add(trimmed, entry = hashes.Count);
+                    hashes.Add(Common.Names.NameHash(trimmed, 0, trimmed.Length));
+                    which.Add(position);
                     members.Add(new List<int>());
                 }
                 if (seen.Add(entry)) members[entry].Add(i);
             }
         }
         (int[] starts, int[] items) = Csr(members);
-        return new NameIndexSpec(names.ToImmutableEquatableArray(), starts.ToImmutableEquatableArray(), items.ToImmutableEquatableArray());
+        string? nameProperty = keyIsName ? type.KeyProperty : nameField >= 0 ? type.Fields[nameField].PropertyName : null;
+        string? aliasesProperty = aliasesField >= 0 ? type.Fields[aliasesField].PropertyName : null;
+        return new NameIndexSpec(nameProperty, aliasesProperty, hashes.ToImmutableEquatableArray(), which.ToImmutableEquatableArray(),
+            starts.ToImmutableEquatableArray(), items.ToImmutableEquatableArray());
     }
 
-    private static IEnumerable<string> NamesOf(FactSpec fact, bool keyIsName, int nameField, int aliasesField)
+    /// <summary>A fact's names: (text, 0) for the name (or the key), (text, k) for alias k - 1.</summary>
+    private static IEnumerable<(string Name, int Position)> NamesOf(FactSpec fact, bool keyIsName, int nameField, int aliasesField)
     {
-        if (keyIsName) yield return fact.Key;
-        if (nameField >= 0 && fact.Values[nameField] is { Kind: ValueKind.String } name) yield return name.Text;
+        if (keyIsName) yield return (fact.Key, 0);
+        if (nameField >= 0 && fact.Values[nameField] is { Kind: ValueKind.String } name) yield return (name.Text, 0);
         if (aliasesField >= 0 && fact.Values[aliasesField] is { Kind: ValueKind.List } aliases)
         {
-            foreach (ValueSpec alias in aliases.Items)
+            for (int k = 0; k < aliases.Items.Count; k++)
             {
-                if (alias.Kind == ValueKind.String) yield return alias.Text;
+                if (aliases.Items[k].Kind == ValueKind.String) yield return (aliases.Items[k].Text, k + 1);
             }
         }
     }

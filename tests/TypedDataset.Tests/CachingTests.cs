@@ -77,13 +77,12 @@ public class CachingTests
         Assert.All(Reasons(result, TrackingNames.Core), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
         Assert.Contains("Ficciones (1944)", result.GeneratedSources.Single(s => s.HintName.StartsWith("Data.books_")).SourceText.ToString());
 
-        // A book's title is its name: only the Books lookups (the name index) are emitted again.
+        // A book's title is its name: only the Books lookups (the name index's hashes) are emitted again.
         var lookups = result.TrackedSteps[TrackingNames.LookupOutputs].SelectMany(s => s.Outputs)
             .ToDictionary(o => ((TypedDataset.Generator.Model.LookupSpec)o.Value).Collection, o => o.Reason);
         Assert.Equal(IncrementalStepRunReason.Unchanged, lookups["Authors"]);
         Assert.Equal(IncrementalStepRunReason.Modified, lookups["Books"]);
         Assert.Equal(IncrementalStepRunReason.Unchanged, lookups["Sources"]);
-        Assert.Contains("Ficciones (1944)", result.GeneratedSources.Single(s => s.HintName == "Books.Lookups.g.cs").SourceText.ToString());
     }
 
     [Fact]

@@ -41,6 +41,17 @@ public class LargeDatasetTests
         // lookups of the five collections.
         Assert.Equal(data.Files.Count + 8 + 5, result.Sources.Count);
 
+        // Metadata's user-string heap holds at most 16 MB of string literals (CS8103), so the emitted
+        // code must not add long literals of its own (such as tables of concatenated keys or names):
+        // every long literal is a value from the YAML.
+        var literals = result.Sources
+            .SelectMany(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s.Text).GetRoot().DescendantTokens())
+            .Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken))
+            .Select(t => t.ValueText).Distinct(System.StringComparer.Ordinal).ToList();
+        string allYaml = string.Concat(data.YamlFiles().Select(f => f.Text));
+        Assert.All(literals.Where(l => l.Length > 80), l => Assert.Contains(l, allYaml, System.StringComparison.Ordinal));
+        _output.WriteLine($"{literals.Count:N0} distinct string literals, {literals.Sum(l => (long)l.Length):N0} characters");
+
         // Compile once: emitting reports every compiler diagnostic (warnings are errors in the harness).
         using var image = new MemoryStream();
         EmitResult emit = result.Compilation.Emit(image);

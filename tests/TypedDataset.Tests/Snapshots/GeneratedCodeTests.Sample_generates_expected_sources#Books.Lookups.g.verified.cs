@@ -9,19 +9,31 @@ namespace Sample.Facts
         /// <summary>The facts whose name or alias is this text (case-insensitive, surrounding white space ignored), in file order; empty when none. Allocates nothing once a name's list is built.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> FindByName(string nameOrAlias)
         {
-            int entry = nameOrAlias is null ? -1 : TypedDatasetRuntime.FindName(__Names.Text, __Names.Table, nameOrAlias);
-            return entry < 0 ? TypedDatasetRuntime.Empty<global::Sample.Facts.Book>() : __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);
+            if (nameOrAlias is null) return TypedDatasetRuntime.Empty<global::Sample.Facts.Book>();
+            TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);
+            uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);
+            var table = __Names.Table;
+            int mask = (table.Length >> 1) - 1;
+            for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
+            {
+                int entry = table[2 * slot + 1] - 1;
+                if (entry < 0) return TypedDatasetRuntime.Empty<global::Sample.Facts.Book>();
+                if ((uint)table[2 * slot] == hash
+                    && TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), nameOrAlias, start, length))
+                    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);
+            }
         }
+
+        private static string? __NameOf(global::Sample.Facts.Book item, int which) => which == 0 ? item.Title : null;
 
         private static class __Names
         {
-            internal const string Text = "A Wizard of EarthseaThe DispossessedFicciones";
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Table =>
             #else
             internal static readonly int[] Table =
             #endif
-                new int[] { 0, 0, 0, 0, 811544249, 1, 0, 20, 0, 0, 0, 0, -681518869, 2, 20, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -166981977, 3, 36, 9 };
+                new int[] { 0, 0, 811544249, 1, 0, 0, -681518869, 2, 0, 0, 0, 0, 0, 0, -166981977, 3 };
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Starts =>
             #else
@@ -34,6 +46,12 @@ namespace Sample.Facts
             internal static readonly int[] Items =
             #endif
                 new int[] { 0, 1, 2 };
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Which =>
+            #else
+            internal static readonly int[] Which =
+            #endif
+                new int[] { 0, 0, 0 };
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
         }
 

@@ -146,32 +146,6 @@ namespace Sample.Facts
             public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<T> Instance = new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(new T[0]);
         }
 
-        /// <summary>
-        /// Finds a key in a precomputed table (see the generator's HashTable); -1 when absent. Slots are
-        /// (hash, index + 1, start in text, length), so a probe rejects other keys without touching their text.
-        /// </summary>
-    #if NET7_0_OR_GREATER
-        public static int Find(string text, global::System.ReadOnlySpan<int> table, string key)
-    #else
-        public static int Find(string text, int[] table, string key)
-    #endif
-        {
-            uint hash = KeyHash(key);
-            int mask = (table.Length >> 2) - 1;
-            for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
-            {
-                int at = slot << 2;
-                int entry = table[at + 1];
-                if (entry == 0) return -1;
-                if ((uint)table[at] != hash || table[at + 3] != key.Length) continue;
-    #if NETCOREAPP
-                if (global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(text, table[at + 2], key.Length), global::System.MemoryExtensions.AsSpan(key))) return entry - 1;
-    #else
-                if (string.CompareOrdinal(text, table[at + 2], key, 0, key.Length) == 0) return entry - 1;
-    #endif
-            }
-        }
-
         /// <summary>The key table's hash: four UTF-16 code units per step, then a final mix (the generator computes the same).</summary>
         public static uint KeyHash(string key)
         {
@@ -203,34 +177,27 @@ namespace Sample.Facts
             return (uint)hash;
         }
 
-        /// <summary>
-        /// Finds a name in a precomputed name table, ignoring case and surrounding white space; -1 when
-        /// absent. The hash ignores case (see NameHash); the comparison is the runtime's OrdinalIgnoreCase.
-        /// </summary>
-    #if NET7_0_OR_GREATER
-        public static int FindName(string text, global::System.ReadOnlySpan<int> table, string input)
-    #else
-        public static int FindName(string text, int[] table, string input)
-    #endif
+        /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
+        public static void Trim(string text, out int start, out int length)
         {
-            int start = 0, end = input.Length;
-            while (start < end && char.IsWhiteSpace(input[start])) start++;
-            while (end > start && char.IsWhiteSpace(input[end - 1])) end--;
-            int length = end - start;
-            uint hash = NameHash(input, start, end);
-            int mask = (table.Length >> 2) - 1;
-            for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
-            {
-                int at = slot << 2;
-                int entry = table[at + 1];
-                if (entry == 0) return -1;
-                if ((uint)table[at] != hash || table[at + 3] != length) continue;
+            int from = 0, to = text.Length;
+            while (from < to && char.IsWhiteSpace(text[from])) from++;
+            while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+            start = from;
+            length = to - from;
+        }
+
+        /// <summary>Whether a fact's name, trimmed, equals text[start..start + length) ignoring case (OrdinalIgnoreCase).</summary>
+        public static bool NameEquals(string? name, string text, int start, int length)
+        {
+            if (name is null) return false;
+            Trim(name, out int from, out int count);
+            if (count != length) return false;
     #if NETCOREAPP
-                if (global::System.MemoryExtensions.Equals(global::System.MemoryExtensions.AsSpan(text, table[at + 2], length), global::System.MemoryExtensions.AsSpan(input, start, length), global::System.StringComparison.OrdinalIgnoreCase)) return entry - 1;
+            return global::System.MemoryExtensions.Equals(global::System.MemoryExtensions.AsSpan(name, from, count), global::System.MemoryExtensions.AsSpan(text, start, length), global::System.StringComparison.OrdinalIgnoreCase);
     #else
-                if (string.Compare(text, table[at + 2], input, start, length, global::System.StringComparison.OrdinalIgnoreCase) == 0) return entry - 1;
+            return string.Compare(name, from, text, start, length, global::System.StringComparison.OrdinalIgnoreCase) == 0;
     #endif
-            }
         }
 
         /// <summary>

@@ -25,7 +25,7 @@ namespace Sample.Facts
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Source? value)
         {
-            int index = key is null ? -1 : TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
+            int index = key is null ? -1 : __IndexOf(key);
             value = index < 0 ? null : __Item(index);
             return value is not null;
         }
@@ -41,7 +41,18 @@ namespace Sample.Facts
             return s_items[index]!;
         }
 
-        internal static int __IndexOf(string key) => TypedDatasetRuntime.Find(__Keys.Text, __Keys.Table, key);
+        internal static int __IndexOf(string key)
+        {
+            var table = __Keys.Table;
+            uint hash = TypedDatasetRuntime.KeyHash(key);
+            int mask = (table.Length >> 1) - 1;
+            for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
+            {
+                int index = table[2 * slot + 1] - 1;
+                if (index < 0) return -1;
+                if ((uint)table[2 * slot] == hash && string.Equals(__Item(index).Id, key)) return index;
+            }
+        }
 
 
         #if NET7_0_OR_GREATER
@@ -66,13 +77,12 @@ namespace Sample.Facts
 
         private static class __Keys
         {
-            internal const string Text = "catalogue";
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Table =>
             #else
             internal static readonly int[] Table =
             #endif
-                new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0 };
+                new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 0, 0, 0 };
         }
     }
 }
