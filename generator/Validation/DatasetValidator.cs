@@ -76,6 +76,13 @@ internal static class DatasetValidator
         var goodFacts = run.Facts.Where(f => f.IsGood)
             .GroupBy(f => f.File, ReferenceEqualityComparer.Instance)
             .ToDictionary(g => g.Key, g => g.ToList(), ReferenceEqualityComparer.Instance);
+        if (StringHeap.FindOverflow(dataFiles.Where(goodFacts.ContainsKey).SelectMany(f => goodFacts[f]).Select(f => f.Fact)) is { } overflow)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooMuchText, overflow.At,
+                (overflow.Bytes / 1_000_000.0).ToString("F1", CultureInfo.InvariantCulture),
+                (StringHeap.MaxBytes / 1_000_000.0).ToString("F1", CultureInfo.InvariantCulture)));
+            return Done();
+        }
         // File ids name generated files and members; they must be unique (case-insensitively, as file names).
         var fileIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (TypedFile file in dataFiles)

@@ -187,6 +187,25 @@ schema:
         Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "TDS210" && d.GetMessage().Contains("generated member"));
     }
 
+    [Fact]
+    public void TDS211_more_text_than_one_assembly_can_hold()
+    {
+        // Ten distinct strings of a million characters (2 MB each in the user-string heap): the
+        // ninth fact crosses the 16 MB limit, before the compiler's CS8103 would.
+        static string Facts(int from) => "Items:\n" + string.Concat(Enumerable.Range(from, 5)
+            .Select(i => $"  - id: big-{i}\n    name: {(char)('a' + i)}{new string('x', 999_999)}\n"));
+        GeneratorResult result = new GeneratorHarness().Run(
+            TestFile.Data("schema.yaml", Schema), TestFile.Data("makers.yaml", GoodMaker),
+            TestFile.Data("data.yaml", Facts(0)), TestFile.Data("more.yaml", Facts(5)));
+        AssertDiagnostic(result, "TDS211", "more.yaml", 8, 9, messageContains: "split the facts");
+        Assert.DoesNotContain(result.Sources, s => s.HintName.StartsWith("Data.", System.StringComparison.Ordinal));
+
+        // A repeated string counts once: nine facts with the same million-character name fit.
+        string same = "Items:\n" + string.Concat(Enumerable.Range(0, 9).Select(i => $"  - id: same-{i}\n    name: {new string('x', 1_000_000)}\n"));
+        GeneratorResult repeated = new GeneratorHarness().Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("makers.yaml", GoodMaker), TestFile.Data("data.yaml", same));
+        Assert.DoesNotContain(repeated.GeneratorDiagnostics, d => d.Id == "TDS211");
+    }
+
     // ---------------- Evidence ----------------
 
     private static GeneratorResult RunLibrary(string booksFrom, string booksTo, bool withTexts = true)
