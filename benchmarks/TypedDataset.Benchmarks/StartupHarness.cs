@@ -120,7 +120,7 @@ public static class StartupHarness
                     r.Failure is null ? Format(r.Min) : "-",
                     r.Failure is null ? Format(r.JitMedian) : "-",
                     r.Failure is null ? $"{Stats.Median(r.JitMethods):N0} ({Stats.Median(r.JitIlBytes):N0})" : "-",
-                    r.Failure is null && !double.IsNaN(get) && r.Variant != "none" ? $"{r.Median / get:F2}×" : "-",
+                    r.Failure is null && !double.IsNaN(get) && r.Variant != "none" ? Ratio(r.Median / get) : "-",
                     r.Failure is null ? r.WallMedian.ToString("F0", CultureInfo.InvariantCulture) : "-");
             }
         }
@@ -130,6 +130,8 @@ public static class StartupHarness
     /// <summary>The value of a "name=value" line of the app's output.</summary>
     private static string? Value(string output, string name) => output.Split('\n').Select(l => l.Trim())
         .FirstOrDefault(l => l.StartsWith(name + "=", StringComparison.Ordinal))?.Substring(name.Length + 1);
+
+    private static string Ratio(double ratio) => ratio.ToString(ratio < 0.1 ? "F4" : "F2", CultureInfo.InvariantCulture) + "×";
 
     private static string Format(double us) => us.ToString(us < 100 ? "F1" : "N0", CultureInfo.InvariantCulture);
 }
