@@ -59,9 +59,11 @@ public sealed class DatasetGenerator : IIncrementalGenerator
         // 3. Build settings, reduced to the few facts the output depends on.
         var compilationFacts = context.CompilationProvider.Select(static (c, _) => (
             NeedsIsExternalInit: !HasAccessibleType(c, "System.Runtime.CompilerServices.IsExternalInit"),
-            NeedsNotNullWhen: !HasAccessibleType(c, "System.Diagnostics.CodeAnalysis.NotNullWhenAttribute")));
-        var languageOk = context.ParseOptionsProvider.Select(static (o, _) =>
-            o is not CSharpParseOptions cs || cs.LanguageVersion >= LanguageVersion.CSharp9);
+            NeedsNotNullWhen: !HasAccessibleType(c, "System.Diagnostics.CodeAnalysis.NotNullWhenAttribute"),
+            HasAscii: HasAccessibleType(c, "System.Text.Ascii")));
+        var language = context.ParseOptionsProvider.Select(static (o, _) => (
+            Ok: o is not CSharpParseOptions cs || cs.LanguageVersion >= LanguageVersion.CSharp9,
+            Utf8Literals: o is CSharpParseOptions u && u.LanguageVersion >= LanguageVersion.CSharp11));
         var config = context.AnalyzerConfigOptionsProvider
             .Select(static (o, _) =>
             {
@@ -72,9 +74,10 @@ public sealed class DatasetGenerator : IIncrementalGenerator
                     SourceTexts: string.Equals(found, "true", StringComparison.OrdinalIgnoreCase));
             })
             .Combine(compilationFacts)
-            .Combine(languageOk)
+            .Combine(language)
             .Select(static (x, _) => new ConfigSpec(x.Left.Left.Namespace, x.Left.Left.SourceTexts,
-                x.Left.Right.NeedsIsExternalInit, x.Left.Right.NeedsNotNullWhen, x.Right))
+                x.Left.Right.NeedsIsExternalInit, x.Left.Right.NeedsNotNullWhen, x.Right.Ok,
+                Utf8Keys: x.Right.Utf8Literals && x.Left.Right.HasAscii))
             .WithTrackingName(TrackingNames.Config);
 
         // 4. The schema, validated once; then one typing step per file (cached per file: an edit

@@ -52,7 +52,7 @@ internal static class DatasetEmitter
         foreach (CollectionIndexSpec collection in core.Collections)
         {
             TypeSpec type = ctx.Type(collection.TypeName);
-            yield return ($"{type.Collection}.g.cs", EmitCollection(ctx, type, collection));
+            yield return ($"{type.Collection}.g.cs", EmitCollection(ctx, type, collection, core.Utf8Keys));
         }
         yield return ($"{core.Schema.Root}.g.cs", EmitRoot(ctx, core));
     }
@@ -700,7 +700,7 @@ internal static class TypedDatasetRuntime
 
     // ---------------------------------------------------------------- collections
 
-    private static string EmitCollection(EmitContext ctx, TypeSpec type, CollectionIndexSpec index)
+    private static string EmitCollection(EmitContext ctx, TypeSpec type, CollectionIndexSpec index, bool utf8Keys)
     {
         SourceWriter w = Begin();
         string record = $"global::{ctx.Namespace}.{type.Name}";
@@ -746,21 +746,9 @@ internal static class TypedDatasetRuntime
                     w.WriteLine("return s_items[index]!;");
                 }
                 w.WriteLine();
-                // The key table holds (hash, index + 1) pairs; a matching hash is confirmed by the
-                // fact's own key (a hit builds that fact anyway), so the keys are not stored twice.
-                using (w.Block("internal static int __IndexOf(string key)"))
-                {
-                    w.WriteLine("var table = __Keys.Table;");
-                    w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
-                    w.WriteLine("int mask = (table.Length >> 1) - 1;");
-                    using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
-                    {
-                        w.WriteLine("int index = table[2 * slot + 1] - 1;");
-                        w.WriteLine("if (index < 0) return -1;");
-                        w.WriteLine($"if ((uint)table[2 * slot] == hash && string.Equals(__Item(index).{type.KeyProperty}, key)) return index;");
-                    }
-                }
-                w.WriteLine();
+                if (utf8Keys) EmitUtf8KeyLookup(w, index);
+                else EmitKeyLookup(w, type, index);
+
                 // Chunks: which method builds the facts from a given index on.
                 var chunks = new List<(int Start, string Method)>();
                 foreach (SliceRef slice in index.Slices)
@@ -784,14 +772,89 @@ internal static class TypedDatasetRuntime
 
                 // The key table: keys concatenated, their offsets, and an open-addressing hash table
                 // computed here, so lookups need no start-up work and allocate nothing.
-                w.WriteLine();
-                using (w.Block("private static class __Keys"))
-                {
-                    IntTable(w, "internal", "Table", HashTable(index.Keys.Select(Names.KeyHash).ToList()));
-                }
             }
         }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Key lookup for any target: the table holds (hash, index + 1) pairs, and a matching hash is
+    /// confirmed by the fact's own key (a hit builds that fact anyway), so the keys are not stored
+    /// twice: an assembly's string literals share one 16 MB heap (TDS211).
+    /// </summary>
+    private static void EmitKeyLookup(SourceWriter w, TypeSpec type, CollectionIndexSpec index)
+    {
+        using (w.Block("internal static int __IndexOf(string key)"))
+        {
+            w.WriteLine("var table = __Keys.Table;");
+            w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
+            w.WriteLine("int mask = (table.Length >> 1) - 1;");
+            using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
+            {
+                w.WriteLine("int index = table[2 * slot + 1] - 1;");
+                w.WriteLine("if (index < 0) return -1;");
+                w.WriteLine($"if ((uint)table[2 * slot] == hash && string.Equals(__Item(index).{type.KeyProperty}, key)) return index;");
+            }
+        }
+        w.WriteLine();
+        using (w.Block("private static class __Keys"))
+        {
+            IntTable(w, "internal", "Table", HashTable(index.Keys.Select(Names.KeyHash).ToList()));
+        }
+    }
+
+    /// <summary>
+    /// Key lookup with C# 11 and .NET 8+: the keys (ASCII, TDS209) as one UTF-8 literal, which the
+    /// compiler stores in the assembly's data, not in the string heap; slots of (hash, index + 1,
+    /// start, length), so a probe reads one slot and the key bytes, independently of the fact,
+    /// and compares with the vectorized <c>Ascii.Equals</c>.
+    /// </summary>
+    private static void EmitUtf8KeyLookup(SourceWriter w, CollectionIndexSpec index)
+    {
+        using (w.Block("internal static int __IndexOf(string key)"))
+        {
+            w.WriteLine("global::System.ReadOnlySpan<int> table = __Keys.Table;");
+            w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
+            w.WriteLine("int mask = (table.Length >> 2) - 1;");
+            using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
+            {
+                w.WriteLine("int at = slot << 2;");
+                w.WriteLine("int index = table[at + 1] - 1;");
+                w.WriteLine("if (index < 0) return -1;");
+                w.WriteLine("if ((uint)table[at] == hash && table[at + 3] == key.Length");
+                w.WriteLine("    && global::System.Text.Ascii.Equals(__Keys.Text.Slice(table[at + 2], key.Length), key)) return index;");
+            }
+        }
+        w.WriteLine();
+        var text = new System.Text.StringBuilder();
+        foreach (string key in index.Keys) text.Append(key);
+        using (w.Block("private static class __Keys"))
+        {
+            w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(text.ToString())}u8;");
+            IntTable(w, "internal", "Table", Utf8KeyTable(index.Keys));
+        }
+    }
+
+    /// <summary>
+    /// The UTF-8 key table: slots of (hash, index + 1, start, length) over the concatenated keys
+    /// (ASCII, so one byte per character), placed like <see cref="HashTable"/>.
+    /// </summary>
+    internal static int[] Utf8KeyTable(IReadOnlyList<string> keys)
+    {
+        int[] pairs = HashTable(keys.Select(Names.KeyHash).ToList());
+        var starts = new int[keys.Count];
+        for (int i = 1; i < keys.Count; i++) starts[i] = starts[i - 1] + keys[i - 1].Length;
+        var table = new int[pairs.Length * 2];
+        for (int slot = 0; slot < pairs.Length / 2; slot++)
+        {
+            int entry = pairs[2 * slot + 1];
+            if (entry == 0) continue;
+            table[4 * slot] = pairs[2 * slot];
+            table[4 * slot + 1] = entry;
+            table[4 * slot + 2] = starts[entry - 1];
+            table[4 * slot + 3] = keys[entry - 1].Length;
+        }
+        return table;
     }
 
     private static string DispatchName(int low, int high) =>

@@ -107,7 +107,8 @@ internal sealed record ConfigSpec(
     bool SourceTextsConfigured,
     bool NeedsIsExternalInit,
     bool NeedsNotNullWhen,
-    bool LanguageVersionSupported);
+    bool LanguageVersionSupported,
+    bool Utf8Keys = false);
 
 // ---------- Schema ----------
 
@@ -220,13 +221,18 @@ internal sealed record SliceRef(string FileId, int Offset, int Count);
 /// <summary>A collection's files and its keys in <c>All</c> order (for the precomputed key table).</summary>
 internal sealed record CollectionIndexSpec(string TypeName, ImmutableEquatableArray<SliceRef> Slices, int Count, ImmutableEquatableArray<string> Keys);
 
-/// <summary>The types, collection classes and root: depends on the schema and on fact counts per file.</summary>
+/// <summary>
+/// The types, collection classes and root: depends on the schema and on fact counts per file.
+/// <see cref="Utf8Keys"/>: the compilation has C# 11 (UTF-8 literals) and .NET 8's
+/// <c>System.Text.Ascii</c>, so key tables hold the keys as UTF-8 data (see the emitter).
+/// </summary>
 internal sealed record CoreSpec(
     string Namespace,
     SchemaSpec Schema,
     ImmutableEquatableArray<CollectionIndexSpec> Collections,
     bool NeedsIsExternalInit,
-    bool NeedsNotNullWhen);
+    bool NeedsNotNullWhen,
+    bool Utf8Keys = false);
 
 /// <summary>
 /// One collection's name and inverse indexes, computed at build time (so a lookup builds only the

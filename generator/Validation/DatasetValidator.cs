@@ -114,7 +114,8 @@ internal static class DatasetValidator
             schema.Types.Where(t => t.IsEntity).Select(t => new CollectionIndexSpec(t.Name, slicesByType[t.Name].ToImmutableEquatableArray(),
                 slicesByType[t.Name].Sum(s => s.Count), keysByType[t.Name].ToImmutableEquatableArray())).ToImmutableEquatableArray(),
             config.NeedsIsExternalInit,
-            config.NeedsNotNullWhen);
+            config.NeedsNotNullWhen,
+            config.Utf8Keys);
         return Done(core, emits, LookupIndexer.Build(config.Namespace, schema, factsByType, keysByType));
     }
 

@@ -171,6 +171,22 @@ schema:
     }
 
     [Fact]
+    public void Utf8_table_slots_point_at_their_keys()
+    {
+        int[] table = TypedDataset.Generator.Emitting.DatasetEmitter.Utf8KeyTable(Keys);
+        string text = string.Concat(Keys);
+        int[] pairs = TypedDataset.Generator.Emitting.DatasetEmitter.HashTable(Keys.Select(Names.KeyHash).ToArray());
+        Assert.Equal(pairs.Length * 2, table.Length);
+        for (int slot = 0; slot < table.Length / 4; slot++)
+        {
+            Assert.Equal(pairs[2 * slot], table[4 * slot]);
+            Assert.Equal(pairs[2 * slot + 1], table[4 * slot + 1]);
+            int entry = table[4 * slot + 1];
+            if (entry > 0) Assert.Equal(Keys[entry - 1], text.Substring(table[4 * slot + 2], table[4 * slot + 3]));
+        }
+    }
+
+    [Fact]
     public void Table_places_every_key_at_its_hash_or_after_it()
     {
         uint[] hashes = Keys.Select(Names.KeyHash).ToArray();
@@ -194,9 +210,17 @@ schema:
     {
         string data = "Entries:\n" + string.Concat(Keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
             + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
-        var harness = new GeneratorHarness { Namespace = "Keys.Data", PreprocessorSymbols = netCore ? new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } : Array.Empty<string>() };
+        // netCore: as for .NET 8 with C# 11+ (spans, UTF-8 key text, Ascii.Equals); otherwise C# 10
+        // without .NET symbols, as for netstandard2.0 (int[] tables, keys confirmed by the fact).
+        var harness = new GeneratorHarness
+        {
+            Namespace = "Keys.Data",
+            PreprocessorSymbols = netCore ? new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } : Array.Empty<string>(),
+            LanguageVersion = netCore ? Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest : Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10,
+        };
         GeneratorResult result = harness.Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assert.Equal(netCore, result.Sources.Single(s => s.HintName == "Entries.g.cs").Text.Contains("u8;", StringComparison.Ordinal));
         return result.Load();
     }
 }

@@ -43,17 +43,29 @@ namespace Sample.Facts
 
         internal static int __IndexOf(string key)
         {
-            var table = __Keys.Table;
+            global::System.ReadOnlySpan<int> table = __Keys.Table;
             uint hash = TypedDatasetRuntime.KeyHash(key);
-            int mask = (table.Length >> 1) - 1;
+            int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
-                int index = table[2 * slot + 1] - 1;
+                int at = slot << 2;
+                int index = table[at + 1] - 1;
                 if (index < 0) return -1;
-                if ((uint)table[2 * slot] == hash && string.Equals(__Item(index).Id, key)) return index;
+                if ((uint)table[at] == hash && table[at + 3] == key.Length
+                    && global::System.Text.Ascii.Equals(__Keys.Text.Slice(table[at + 2], key.Length), key)) return index;
             }
         }
 
+        private static class __Keys
+        {
+            internal static global::System.ReadOnlySpan<byte> Text => "catalogue"u8;
+            #if NET7_0_OR_GREATER
+            internal static global::System.ReadOnlySpan<int> Table =>
+            #else
+            internal static readonly int[] Table =
+            #endif
+                new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0 };
+        }
 
         #if NET7_0_OR_GREATER
         private static global::System.ReadOnlySpan<int> __ChunkStarts =>
@@ -73,16 +85,6 @@ namespace Sample.Facts
             {
                 case 0: Load_books_9acff81a_0(s_items); break;
             }
-        }
-
-        private static class __Keys
-        {
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Table =>
-            #else
-            internal static readonly int[] Table =
-            #endif
-                new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1207682107, 1, 0, 0, 0, 0 };
         }
     }
 }
