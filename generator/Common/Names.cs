@@ -197,27 +197,7 @@ internal static class Names
     /// final mix so the low bits (the table slot) depend on every character. Four characters per
     /// step keep the serial multiply chain short (7 steps for a 25-character key instead of 25).
     /// </summary>
-    public static uint KeyHash(string key)
-    {
-        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
-        ulong hash = 0xCBF29CE484222325UL ^ (ulong)key.Length;
-        int i = 0;
-        for (; i + 4 <= key.Length; i += 4)
-        {
-            ulong word = key[i] | (ulong)key[i + 1] << 16 | (ulong)key[i + 2] << 32 | (ulong)key[i + 3] << 48;
-            hash = unchecked((hash ^ word) * Multiplier);
-        }
-        if (i < key.Length)
-        {
-            ulong word = 0;
-            for (int shift = 0; i < key.Length; i++, shift += 16) word |= (ulong)key[i] << shift;
-            hash = unchecked((hash ^ word) * Multiplier);
-        }
-        hash ^= hash >> 32;
-        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
-        hash ^= hash >> 32;
-        return (uint)hash;
-    }
+    public static uint KeyHash(string key) => Hash(key, 0, key.Length, foldCase: false);
 
     /// <summary>
     /// The name table's hash over <c>text[start..end)</c> (must agree with
@@ -228,20 +208,24 @@ internal static class Names
     /// dotless i, long s, the Kelvin sign), counted as 0. The comparison after a hash match is the
     /// run time's own.
     /// </summary>
-    public static uint NameHash(string text, int start, int end)
+    public static uint NameHash(string text, int start, int end) => Hash(text, start, end, foldCase: true);
+
+    /// <summary>The scheme shared by <see cref="KeyHash"/> and <see cref="NameHash"/>.</summary>
+    private static uint Hash(string text, int start, int end, bool foldCase)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15UL;
         ulong hash = 0xCBF29CE484222325UL ^ (ulong)(end - start);
         int i = start;
         for (; i + 4 <= end; i += 4)
         {
-            ulong word = FoldCase(text[i]) | (ulong)FoldCase(text[i + 1]) << 16 | (ulong)FoldCase(text[i + 2]) << 32 | (ulong)FoldCase(text[i + 3]) << 48;
+            ulong word = 0;
+            for (int k = 0; k < 4; k++) word |= (ulong)Unit(text[i + k], foldCase) << (16 * k);
             hash = unchecked((hash ^ word) * Multiplier);
         }
         if (i < end)
         {
             ulong word = 0;
-            for (int shift = 0; i < end; i++, shift += 16) word |= (ulong)FoldCase(text[i]) << shift;
+            for (int shift = 0; i < end; i++, shift += 16) word |= (ulong)Unit(text[i], foldCase) << shift;
             hash = unchecked((hash ^ word) * Multiplier);
         }
         hash ^= hash >> 32;
@@ -249,6 +233,8 @@ internal static class Names
         hash ^= hash >> 32;
         return (uint)hash;
     }
+
+    private static uint Unit(char c, bool foldCase) => foldCase ? FoldCase(c) : c;
 
     private static uint FoldCase(char c)
     {
