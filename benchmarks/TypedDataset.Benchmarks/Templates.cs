@@ -20,8 +20,8 @@ public static class Templates
     private static string Build(string file) => Path.Combine(Settings.RepositoryRoot, "generator", "build", file);
 
     /// <summary>Properties shared by every temporary project: the repository's conventions (warnings are errors).</summary>
-    private const string Common = """
-            <TargetFramework>net10.0</TargetFramework>
+    private static string Common(string targetFramework = Workspace.TargetFramework) => $"""
+            <TargetFramework>{targetFramework}</TargetFramework>
             <LangVersion>latest</LangVersion>
             <Nullable>enable</Nullable>
             <ImplicitUsings>disable</ImplicitUsings>
@@ -31,17 +31,18 @@ public static class Templates
             <SatelliteResourceLanguages>en</SatelliteResourceLanguages>
         """;
 
-    public static string GeneratedProject() => $"""
+    /// <summary>The library whose YAML goes through the generator (by default <c>facts/*.yaml</c>, net10.0).</summary>
+    public static string GeneratedProject(string targetFramework = Workspace.TargetFramework, string facts = "facts/*.yaml") => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <Import Project="{Build("TypedDataset.Generator.props")}" />
           <PropertyGroup>
-        {Common}
+        {Common(targetFramework)}
             <AssemblyName>Generated</AssemblyName>
             <RootNamespace>{GeneratedNamespace}</RootNamespace>
             <TypedDatasetNamespace>{GeneratedNamespace}</TypedDatasetNamespace>
           </PropertyGroup>
           <ItemGroup>
-            <TypedDatasetFile Include="facts/*.yaml" />
+            <TypedDatasetFile Include="{facts}" />
             <Analyzer Include="{GeneratorDll}" />
             <Analyzer Include="{YamlDotNetForAnalyzer}" />
           </ItemGroup>
@@ -54,9 +55,7 @@ public static class Templates
     /// The same generated library for the NativeAOT app: the same YAML (<c>../generated/facts</c>),
     /// targeting net8.0 (the .NET 8 ILCompiler is what this workplace's package mirror has).
     /// </summary>
-    public static string GeneratedAotProject() => GeneratedProject()
-        .Replace("<TargetFramework>net10.0</TargetFramework>", $"<TargetFramework>{AotTargetFramework}</TargetFramework>", System.StringComparison.Ordinal)
-        .Replace("""<TypedDatasetFile Include="facts/*.yaml" />""", """<TypedDatasetFile Include="../generated/facts/*.yaml" />""", System.StringComparison.Ordinal);
+    public static string GeneratedAotProject() => GeneratedProject(AotTargetFramework, "../generated/facts/*.yaml");
 
     public const string AotTargetFramework = "net8.0";
 
@@ -64,7 +63,7 @@ public static class Templates
     public static string GeneratedAotAppProject() => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
-        {Common.Replace("<TargetFramework>net10.0</TargetFramework>", $"<TargetFramework>{AotTargetFramework}</TargetFramework>", System.StringComparison.Ordinal)}
+        {Common(AotTargetFramework)}
             <OutputType>Exe</OutputType>
             <AssemblyName>GeneratedAotApp</AssemblyName>
             <PublishAot>true</PublishAot>
@@ -80,7 +79,7 @@ public static class Templates
     public static string HandwrittenProject() => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
-        {Common}
+        {Common()}
             <AssemblyName>Handwritten</AssemblyName>
             <RootNamespace>{HandwrittenNamespace}</RootNamespace>
           </PropertyGroup>
@@ -99,7 +98,7 @@ public static class Templates
         return $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-            {Common}
+            {Common()}
                 <OutputType>Exe</OutputType>
                 <AssemblyName>{app}App</AssemblyName>
               </PropertyGroup>
@@ -114,7 +113,7 @@ public static class Templates
     public static string ProbeProject() => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
-        {Common}
+        {Common()}
             <AssemblyName>Probe</AssemblyName>
           </PropertyGroup>
           <ItemGroup>

@@ -115,7 +115,7 @@ internal static class DatasetEmitter
                     if (!first) w.WriteLine();
                     first = false;
                     string holder = "__Inverse_" + inverse.Field;
-                    using (w.Block($"internal static {list} {inverse.Method}(string key)"))
+                    using (w.Block($"internal static {list} {InverseMethod(inverse.Field)}(string key)"))
                     {
                         w.WriteLine($"int target = global::{lookup.Namespace}.{inverse.TargetCollection}.__IndexOf(key);");
                         w.WriteLine($"return target < 0 ? TypedDatasetRuntime.Empty<{record}>() : {holder}.Results[target] ?? TypedDatasetRuntime.Gather(ref {holder}.Results[target], {holder}.Starts, {holder}.Items, target, __Item);");
@@ -338,10 +338,7 @@ internal static class TypedDatasetRuntime
             for (int shift = 0; i < key.Length; i++, shift += 16) word |= (ulong)key[i] << shift;
             hash = unchecked((hash ^ word) * Multiplier);
         }
-        hash ^= hash >> 32;
-        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
-        hash ^= hash >> 32;
-        return (uint)hash;
+        return Finish(hash);
     }
 
     /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
@@ -389,6 +386,12 @@ internal static class TypedDatasetRuntime
             for (int shift = 0; i < end; i++, shift += 16) word |= (ulong)Fold(text[i]) << shift;
             hash = unchecked((hash ^ word) * Multiplier);
         }
+        return Finish(hash);
+    }
+
+    /// <summary>The final mix shared by KeyHash and NameHash: the low bits (the slot) depend on every character.</summary>
+    private static uint Finish(ulong hash)
+    {
         hash ^= hash >> 32;
         hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
         hash ^= hash >> 32;
@@ -640,7 +643,7 @@ internal static class TypedDatasetRuntime
             {
                 w.WriteLine();
                 SummaryXml(w, $"Every fact of <see cref=\"global::{ctx.Namespace}.{owner.Collection}\"/> whose <see cref=\"global::{ctx.Namespace}.{owner.Name}.{field.PropertyName}\"/> is this {type.Name} (inverse of '{CSharpText.Xml(field.YamlName)}').");
-                w.WriteLine($"public {IReadOnlyList}<global::{ctx.Namespace}.{owner.Name}> {name} => global::{ctx.Namespace}.{owner.Collection}.{InverseMethod(field)}({type.KeyProperty});");
+                w.WriteLine($"public {IReadOnlyList}<global::{ctx.Namespace}.{owner.Name}> {name} => global::{ctx.Namespace}.{owner.Collection}.{InverseMethod(field.PropertyName)}({type.KeyProperty});");
             }
 
             // equality and printing
@@ -932,7 +935,8 @@ internal static class TypedDatasetRuntime
 
     private static bool HasNameLookup(TypeSpec type) => type.NameField is not null || type.AliasesField is not null;
 
-    private static string InverseMethod(FieldSpec field) => "By_" + field.PropertyName;
+    /// <summary>The internal method behind an inverse navigation property, named after the reference field.</summary>
+    private static string InverseMethod(string fieldProperty) => "By_" + fieldProperty;
 
     // ---------------------------------------------------------------- root
 

@@ -266,7 +266,6 @@ internal sealed record NameIndexSpec(
 /// indexes of this collection's facts whose field refers to it (CSR form, <c>All</c> order).
 /// </summary>
 internal sealed record InverseIndexSpec(
-    string Method,
     string Field,
     string TargetCollection,
     ImmutableEquatableArray<int> Starts,

@@ -111,7 +111,7 @@ internal static class LookupIndexer
             }
         }
         (int[] starts, int[] items) = Csr(members);
-        return new InverseIndexSpec("By_" + field.PropertyName, field.PropertyName, target.Collection,
+        return new InverseIndexSpec(field.PropertyName, target.Collection,
             starts.ToImmutableEquatableArray(), items.ToImmutableEquatableArray());
     }
 

@@ -171,10 +171,7 @@ namespace Sample.Facts
                 for (int shift = 0; i < key.Length; i++, shift += 16) word |= (ulong)key[i] << shift;
                 hash = unchecked((hash ^ word) * Multiplier);
             }
-            hash ^= hash >> 32;
-            hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
-            hash ^= hash >> 32;
-            return (uint)hash;
+            return Finish(hash);
         }
 
         /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
@@ -222,6 +219,12 @@ namespace Sample.Facts
                 for (int shift = 0; i < end; i++, shift += 16) word |= (ulong)Fold(text[i]) << shift;
                 hash = unchecked((hash ^ word) * Multiplier);
             }
+            return Finish(hash);
+        }
+
+        /// <summary>The final mix shared by KeyHash and NameHash: the low bits (the slot) depend on every character.</summary>
+        private static uint Finish(ulong hash)
+        {
             hash ^= hash >> 32;
             hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
             hash ^= hash >> 32;
