@@ -210,28 +210,53 @@ internal static class Names
     /// </summary>
     public static uint NameHash(string text, int start, int end) => Hash(text, start, end, foldCase: true);
 
+    /// <summary>
+    /// The key table's hash when the keys have a <see cref="KeyWindow"/> (must agree with
+    /// <c>TypedDatasetRuntime.WindowHash4</c>/<c>WindowHash8</c>): the key's length, then the window's
+    /// one or two words as in <see cref="KeyHash"/>, then the same final mix.
+    /// </summary>
+    public static uint WindowHash(string key, KeyWindow window)
+    {
+        int start = window.StartIn(key.Length);
+        ulong hash = Mix(Seed ^ (ulong)key.Length, Word(key, start));
+        if (window.Words == 2) hash = Mix(hash, Word(key, start + 4));
+        return Finish(hash);
+    }
+
+    /// <summary>Four UTF-16 code units from <paramref name="start"/>, packed little-endian (a 64-bit read on little-endian machines).</summary>
+    public static ulong Word(string text, int start) =>
+        text[start] | (ulong)text[start + 1] << 16 | (ulong)text[start + 2] << 32 | (ulong)text[start + 3] << 48;
+
+    private const ulong Seed = 0xCBF29CE484222325UL;
+
+    private static ulong Mix(ulong hash, ulong word) => unchecked((hash ^ word) * 0x9E3779B97F4A7C15UL);
+
+    private static uint Finish(ulong hash)
+    {
+        hash ^= hash >> 32;
+        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
+        hash ^= hash >> 32;
+        return (uint)hash;
+    }
+
     /// <summary>The scheme shared by <see cref="KeyHash"/> and <see cref="NameHash"/>.</summary>
     private static uint Hash(string text, int start, int end, bool foldCase)
     {
-        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
-        ulong hash = 0xCBF29CE484222325UL ^ (ulong)(end - start);
+        ulong hash = Seed ^ (ulong)(end - start);
         int i = start;
         for (; i + 4 <= end; i += 4)
         {
             ulong word = 0;
             for (int k = 0; k < 4; k++) word |= (ulong)Unit(text[i + k], foldCase) << (16 * k);
-            hash = unchecked((hash ^ word) * Multiplier);
+            hash = Mix(hash, word);
         }
         if (i < end)
         {
             ulong word = 0;
             for (int shift = 0; i < end; i++, shift += 16) word |= (ulong)Unit(text[i], foldCase) << shift;
-            hash = unchecked((hash ^ word) * Multiplier);
+            hash = Mix(hash, word);
         }
-        hash ^= hash >> 32;
-        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
-        hash ^= hash >> 32;
-        return (uint)hash;
+        return Finish(hash);
     }
 
     private static uint Unit(char c, bool foldCase) => foldCase ? FoldCase(c) : c;

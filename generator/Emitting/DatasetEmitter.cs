@@ -341,6 +341,30 @@ internal static class TypedDatasetRuntime
         return Finish(hash);
     }
 
+    /// <summary>The key table's hash over a window chosen at build time: key[start..start + 4) and the key's length (the generator computes the same).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static uint WindowHash4(string key, int start) => Finish(Mix(0xCBF29CE484222325UL ^ (ulong)key.Length, Word(key, start)));
+
+    /// <summary>The key table's hash over a window chosen at build time: key[start..start + 8) and the key's length (the generator computes the same).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static uint WindowHash8(string key, int start) => Finish(Mix(Mix(0xCBF29CE484222325UL ^ (ulong)key.Length, Word(key, start)), Word(key, start + 4)));
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong hash, ulong word) => unchecked((hash ^ word) * 0x9E3779B97F4A7C15UL);
+
+    /// <summary>Four UTF-16 code units packed little-endian: one 64-bit read on a little-endian .NET.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong Word(string key, int start)
+    {
+#if NETCOREAPP
+        if (global::System.BitConverter.IsLittleEndian)
+        {
+            return global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(key, start, 4)));
+        }
+#endif
+        return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
+    }
+
     /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
     public static void Trim(string text, out int start, out int length)
     {
@@ -389,7 +413,8 @@ internal static class TypedDatasetRuntime
         return Finish(hash);
     }
 
-    /// <summary>The final mix shared by KeyHash and NameHash: the low bits (the slot) depend on every character.</summary>
+    /// <summary>The final mix shared by the key and name hashes: the low bits (the slot) depend on every character.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint Finish(ulong hash)
     {
         hash ^= hash >> 32;
@@ -814,10 +839,23 @@ internal static class TypedDatasetRuntime
     /// </summary>
     private static void EmitUtf8KeyLookup(SourceWriter w, CollectionIndexSpec index)
     {
+        KeyWindow? window = KeyWindow.Choose(index.Keys);
         using (w.Block("internal static int __IndexOf(string key)"))
         {
-            w.WriteLine("global::System.ReadOnlySpan<int> table = __Keys.Table;");
-            w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
+            if (window is { } k)
+            {
+                // A window of the key tells the keys apart (chosen at build time): hash only it.
+                string range = (k.MaxLength - k.MinLength).ToString(CultureInfo.InvariantCulture);
+                w.WriteLine($"if ((uint)(key.Length - {k.MinLength.ToString(CultureInfo.InvariantCulture)}) > {range}u) return -1;");
+                string start = k.FromEnd ? $"key.Length - {(k.Offset + k.Length).ToString(CultureInfo.InvariantCulture)}" : k.Offset.ToString(CultureInfo.InvariantCulture);
+                w.WriteLine("global::System.ReadOnlySpan<int> table = __Keys.Table;");
+                w.WriteLine($"uint hash = TypedDatasetRuntime.WindowHash{k.Length.ToString(CultureInfo.InvariantCulture)}(key, {start});");
+            }
+            else
+            {
+                w.WriteLine("global::System.ReadOnlySpan<int> table = __Keys.Table;");
+                w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
+            }
             w.WriteLine("int mask = (table.Length >> 2) - 1;");
             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
             {
@@ -834,7 +872,7 @@ internal static class TypedDatasetRuntime
         using (w.Block("private static class __Keys"))
         {
             w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(text.ToString())}u8;");
-            IntTable(w, "internal", "Table", Utf8KeyTable(index.Keys));
+            IntTable(w, "internal", "Table", Utf8KeyTable(index.Keys, window));
         }
     }
 
@@ -842,9 +880,9 @@ internal static class TypedDatasetRuntime
     /// The UTF-8 key table: slots of (hash, index + 1, start, length) over the concatenated keys
     /// (ASCII, so one byte per character), placed like <see cref="HashTable"/>.
     /// </summary>
-    internal static int[] Utf8KeyTable(IReadOnlyList<string> keys)
+    internal static int[] Utf8KeyTable(IReadOnlyList<string> keys, KeyWindow? window)
     {
-        int[] pairs = HashTable(keys.Select(Names.KeyHash).ToList());
+        int[] pairs = HashTable(keys.Select(key => window is { } k ? Names.WindowHash(key, k) : Names.KeyHash(key)).ToList());
         var starts = new int[keys.Count];
         for (int i = 1; i < keys.Count; i++) starts[i] = starts[i - 1] + keys[i - 1].Length;
         var table = new int[pairs.Length * 2];

@@ -173,7 +173,7 @@ schema:
     [Fact]
     public void Utf8_table_slots_point_at_their_keys()
     {
-        int[] table = TypedDataset.Generator.Emitting.DatasetEmitter.Utf8KeyTable(Keys);
+        int[] table = TypedDataset.Generator.Emitting.DatasetEmitter.Utf8KeyTable(Keys, null);
         string text = string.Concat(Keys);
         int[] pairs = TypedDataset.Generator.Emitting.DatasetEmitter.HashTable(Keys.Select(Names.KeyHash).ToArray());
         Assert.Equal(pairs.Length * 2, table.Length);
@@ -206,9 +206,97 @@ schema:
         Assert.Equal(Keys.Length, seen.Count);
     }
 
-    private static Assembly Compile(bool netCore)
+    /// <summary>Keys of 18 and 20 characters that share a long prefix and differ in their last four characters (with the length), like the synthetic benchmark's.</summary>
+    private static readonly string[] WindowKeys = Enumerable.Range(0, 400)
+        .Select(i => "ev-2017-03-" + (i % 28 + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture) + "-" + Syllables(i))
+        .ToArray();
+
+    private static string Syllables(int i)
     {
-        string data = "Entries:\n" + string.Concat(Keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
+        const string consonants = "bdfgkl", vowels = "aeiou";
+        var text = new StringBuilder();
+        for (int n = i < 200 ? i + 30 : i * 37 + 900; n > 0; n /= 30) text.Append(consonants[n % 30 / 5]).Append(vowels[n % 5]);
+        return text.ToString();
+    }
+
+    [Fact]
+    public void A_window_is_chosen_only_where_it_tells_the_keys_apart()
+    {
+        string[] Numbered(Func<int, string> key) => Enumerable.Range(0, 100).Select(key).ToArray();
+        string Two(int i) => i.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+
+        // A shared prefix: the last four characters.
+        Assert.Equal(new KeyWindow(0, FromEnd: true, Words: 1, MinLength: 18, MaxLength: 20), KeyWindow.Choose(WindowKeys));
+        // A shared suffix, lengths differing: the first four (for keys of one length, a window from
+        // the end is the same window and is found first).
+        Assert.Equal(new KeyWindow(0, FromEnd: false, Words: 1, MinLength: 12, MaxLength: 13), KeyWindow.Choose(Numbered(i => Two(i) + "-same-tail" + (i % 2 == 0 ? "" : "s"))));
+        Assert.Equal(new KeyWindow(8, FromEnd: true, Words: 1, MinLength: 12, MaxLength: 12), KeyWindow.Choose(Numbered(i => Two(i) + "-same-tail")));
+        // Only eight characters tell them apart (no four-character window holds both digits).
+        Assert.Equal(new KeyWindow(2, FromEnd: true, Words: 2, MinLength: 10, MaxLength: 10), KeyWindow.Choose(Numbered(i => Two(i)[0] + "xxxxx" + Two(i)[1] + "yyy")));
+        // Keys that differ only where no window reaches, and keys too short: the whole key is hashed.
+        Assert.Null(KeyWindow.Choose(Numbered(i => new string('a', 30) + Two(i) + new string('b', 30))));
+        Assert.Null(KeyWindow.Choose(new[] { "abc", "abcd-1", "abcd-2" }));
+        Assert.Null(KeyWindow.Choose(Array.Empty<string>()));
+        // One key in 20 sharing its window with another is tolerated; more is not.
+        // (Keys from `unique` on repeat the ends of keys 50 lower and differ only in the middle.)
+        string[] Sharing(int unique) => Numbered(i => Two(i < unique ? i : i - 50) + new string('-', 28) + (i < unique ? "a" : "b") + new string('-', 28) + Two(i < unique ? i : i - 50));
+        Assert.Equal(new KeyWindow(0, FromEnd: true, Words: 1, MinLength: 61, MaxLength: 61), KeyWindow.Choose(Sharing(95)));
+        Assert.Null(KeyWindow.Choose(Sharing(94)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Window_hashes_at_run_time_equal_the_generators(bool netCore)
+    {
+        Type runtime = Compile(netCore, WindowKeys).GetType("Keys.Data.TypedDatasetRuntime")!;
+        var random = new Random(20261122);
+        foreach (int words in new[] { 1, 2 })
+        {
+            MethodInfo hash = runtime.GetMethod("WindowHash" + (4 * words).ToString(System.Globalization.CultureInfo.InvariantCulture), BindingFlags.Public | BindingFlags.Static)!;
+            for (int n = 0; n < 500; n++)
+            {
+                var text = new StringBuilder();
+                int length = random.Next(4 * words, 40);
+                for (int i = 0; i < length; i++) text.Append((char)random.Next(1, 0x10000));
+                string key = text.ToString();
+                int offset = random.Next(0, length - 4 * words + 1);
+                var window = new KeyWindow(offset, FromEnd: false, words, 0, 0);
+                Assert.Equal(Names.WindowHash(key, window), (uint)hash.Invoke(null, new object[] { key, offset })!);
+                Assert.Equal(Names.WindowHash(key, window), Names.WindowHash(key, new KeyWindow(length - offset - 4 * words, FromEnd: true, words, 0, 0)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Keys_told_apart_by_a_window_are_found_and_nothing_else()
+    {
+        Assembly assembly = Compile(netCore: true, WindowKeys, expectedLookup: "TypedDatasetRuntime.WindowHash4(key, key.Length - 4)");
+        MethodInfo tryGet = assembly.GetType("Keys.Data.Entries")!.GetMethod("TryGet")!;
+        for (int i = 0; i < WindowKeys.Length; i++)
+        {
+            object?[] args = { new string(WindowKeys[i].ToCharArray()), null };
+            Assert.True((bool)tryGet.Invoke(null, args)!, "not found: " + WindowKeys[i]);
+            Assert.Equal(i, (int)GeneratedCodeTests.Get(args[1]!, "N")!);
+        }
+        string first = WindowKeys[0], last = WindowKeys[^1];
+        var misses = new[]
+        {
+            "", "ev-", first.Substring(0, first.Length - 1), first + "a", "x" + first.Substring(1), // same window, another key
+            "ev-2017-03-01-" + first.Substring(first.Length - 4), last.ToUpperInvariant(), new string('e', 40), first.Substring(4),
+        };
+        foreach (string miss in misses.Where(m => !WindowKeys.Contains(m)))
+        {
+            Assert.False((bool)tryGet.Invoke(null, new object?[] { miss, null })!, "found: " + miss);
+        }
+        Assert.False((bool)tryGet.Invoke(null, new object?[] { null, null })!);
+    }
+
+    private static Assembly Compile(bool netCore) => Compile(netCore, Keys, expectedLookup: netCore ? "TypedDatasetRuntime.KeyHash(key)" : null);
+
+    private static Assembly Compile(bool netCore, string[] keys, string? expectedLookup = null)
+    {
+        string data = "Entries:\n" + string.Concat(keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
             + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
         // netCore: as for .NET 8 with C# 11+ (spans, UTF-8 key text, Ascii.Equals); otherwise C# 10
         // without .NET symbols, as for netstandard2.0 (int[] tables, keys confirmed by the fact).
@@ -220,7 +308,9 @@ schema:
         };
         GeneratorResult result = harness.Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
-        Assert.Equal(netCore, result.Sources.Single(s => s.HintName == "Entries.g.cs").Text.Contains("u8;", StringComparison.Ordinal));
+        string entries = result.Sources.Single(s => s.HintName == "Entries.g.cs").Text;
+        Assert.Equal(netCore, entries.Contains("u8;", StringComparison.Ordinal));
+        if (expectedLookup is not null) Assert.Contains(expectedLookup, entries, StringComparison.Ordinal);
         return result.Load();
     }
 }

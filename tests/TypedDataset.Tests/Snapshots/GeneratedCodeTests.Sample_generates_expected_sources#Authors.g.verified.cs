@@ -43,8 +43,9 @@ namespace Sample.Facts
 
         internal static int __IndexOf(string key)
         {
+            if ((uint)(key.Length - 14) > 3u) return -1;
             global::System.ReadOnlySpan<int> table = __Keys.Table;
-            uint hash = TypedDatasetRuntime.KeyHash(key);
+            uint hash = TypedDatasetRuntime.WindowHash4(key, key.Length - 4);
             int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
@@ -64,7 +65,7 @@ namespace Sample.Facts
             #else
             internal static readonly int[] Table =
             #endif
-                new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -739153779, 1, 0, 14, 0, 0, 0, 0, 2060275087, 2, 14, 17 };
+                new int[] { 0, 0, 0, 0, 0, 0, 0, 0, -337287670, 2, 14, 17, 0, 0, 0, 0, -1985898196, 1, 0, 14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
         }
 
         #if NET7_0_OR_GREATER

@@ -43,8 +43,9 @@ namespace Sample.Facts
 
         internal static int __IndexOf(string key)
         {
+            if ((uint)(key.Length - 8) > 4u) return -1;
             global::System.ReadOnlySpan<int> table = __Keys.Table;
-            uint hash = TypedDatasetRuntime.KeyHash(key);
+            uint hash = TypedDatasetRuntime.WindowHash4(key, key.Length - 4);
             int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
@@ -64,7 +65,7 @@ namespace Sample.Facts
             #else
             internal static readonly int[] Table =
             #endif
-                new int[] { 0, 0, 0, 0, 0, 0, 0, 0, -351828726, 1, 0, 8, 315787107, 2, 8, 12, 0, 0, 0, 0, -2019483811, 3, 20, 9, 0, 0, 0, 0, 0, 0, 0, 0 };
+                new int[] { 0, 0, 0, 0, 1444343993, 1, 0, 8, 0, 0, 0, 0, 1414819643, 3, 20, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1560295095, 2, 8, 12 };
         }
 
         #if NET7_0_OR_GREATER

@@ -174,6 +174,30 @@ namespace Sample.Facts
             return Finish(hash);
         }
 
+        /// <summary>The key table's hash over a window chosen at build time: key[start..start + 4) and the key's length (the generator computes the same).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static uint WindowHash4(string key, int start) => Finish(Mix(0xCBF29CE484222325UL ^ (ulong)key.Length, Word(key, start)));
+
+        /// <summary>The key table's hash over a window chosen at build time: key[start..start + 8) and the key's length (the generator computes the same).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static uint WindowHash8(string key, int start) => Finish(Mix(Mix(0xCBF29CE484222325UL ^ (ulong)key.Length, Word(key, start)), Word(key, start + 4)));
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static ulong Mix(ulong hash, ulong word) => unchecked((hash ^ word) * 0x9E3779B97F4A7C15UL);
+
+        /// <summary>Four UTF-16 code units packed little-endian: one 64-bit read on a little-endian .NET.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static ulong Word(string key, int start)
+        {
+    #if NETCOREAPP
+            if (global::System.BitConverter.IsLittleEndian)
+            {
+                return global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(key, start, 4)));
+            }
+    #endif
+            return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
+        }
+
         /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
         public static void Trim(string text, out int start, out int length)
         {
@@ -222,7 +246,8 @@ namespace Sample.Facts
             return Finish(hash);
         }
 
-        /// <summary>The final mix shared by KeyHash and NameHash: the low bits (the slot) depend on every character.</summary>
+        /// <summary>The final mix shared by the key and name hashes: the low bits (the slot) depend on every character.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Finish(ulong hash)
         {
             hash ^= hash >> 32;
