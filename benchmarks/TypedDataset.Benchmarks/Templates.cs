@@ -134,6 +134,7 @@ public static class Templates
         string variants = app switch
         {
             "Generated" => $$"""
+                        "typeload" => TypeLoad(),
                         "property" => Property(),
                         "get" => Get(),
                         "name" => Name(),
@@ -150,6 +151,10 @@ public static class Templates
         string methods = app switch
         {
             "Generated" => $$"""
+                    /// <summary>No fact: only the collection class loaded by the runtime (its share of the first access).</summary>
+                    [MethodImpl(MethodImplOptions.NoInlining)]
+                    private static object TypeLoad() => typeof(global::{{GeneratedNamespace}}.Events).TypeHandle;
+
                     /// <summary>The named property of the fact (a compile-time reference).</summary>
                     [MethodImpl(MethodImplOptions.NoInlining)]
                     private static object Property() => global::{{GeneratedNamespace}}.Events.{{member}};
