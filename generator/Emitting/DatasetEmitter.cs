@@ -83,27 +83,74 @@ internal static class DatasetEmitter
                         w.WriteLine($"if (nameOrAlias is null) return TypedDatasetRuntime.Empty<{record}>();");
                         w.WriteLine("TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);");
                         w.WriteLine("uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);");
-                        w.WriteLine("var table = __Names.Table;");
-                        w.WriteLine("int mask = (table.Length >> 1) - 1;");
-                        using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
+                        if (lookup.Utf8Names)
                         {
-                            w.WriteLine("int entry = table[2 * slot + 1] - 1;");
-                            w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
-                            w.WriteLine("if ((uint)table[2 * slot] == hash");
-                            w.WriteLine("    && TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), nameOrAlias, start, length))");
-                            w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
+                            w.WriteLine("global::System.ReadOnlySpan<int> table = __Names.Table;");
+                            w.WriteLine("int mask = (table.Length >> 2) - 1;");
+                            using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
+                            {
+                                w.WriteLine("int at = slot << 2;");
+                                w.WriteLine("int entry = table[at + 1] - 1;");
+                                w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
+                                w.WriteLine("if ((uint)table[at] == hash && __NameIs(entry, table[at + 2], table[at + 3], nameOrAlias, start, length))");
+                                w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
+                            }
+                        }
+                        else
+                        {
+                            w.WriteLine("var table = __Names.Table;");
+                            w.WriteLine("int mask = (table.Length >> 1) - 1;");
+                            using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
+                            {
+                                w.WriteLine("int entry = table[2 * slot + 1] - 1;");
+                                w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
+                                w.WriteLine("if ((uint)table[2 * slot] == hash && __NameOfEntryIs(entry, nameOrAlias, start, length))");
+                                w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
+                            }
                         }
                     }
+                    w.WriteLine();
+                    if (lookup.Utf8Names)
+                    {
+                        // The entry's spelling from the UTF-8 text when it is ASCII (length >= 0): no
+                        // fact is read. A non-ASCII input can still equal it under OrdinalIgnoreCase
+                        // (dotless i, long s), and non-ASCII entries are not in the text: both are
+                        // confirmed against the fact, with the run time's own comparison.
+                        using (w.Block("private static bool __NameIs(int entry, int textStart, int textLength, string text, int start, int length)"))
+                        {
+                            using (w.Block("if (textLength >= 0)"))
+                            {
+                                w.WriteLine("if (textLength != length) return false;");
+                                w.WriteLine("global::System.ReadOnlySpan<char> input = global::System.MemoryExtensions.AsSpan(text, start, length);");
+                                w.WriteLine("if (global::System.Text.Ascii.EqualsIgnoreCase(__Names.Text.Slice(textStart, length), input)) return true;");
+                                w.WriteLine("if (global::System.Text.Ascii.IsValid(input)) return false;");
+                            }
+                            w.WriteLine("return __NameOfEntryIs(entry, text, start, length);");
+                        }
+                        w.WriteLine();
+                    }
+                    w.WriteLine("private static bool __NameOfEntryIs(int entry, string text, int start, int length) =>");
+                    w.WriteLine("    TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), text, start, length);");
                     w.WriteLine();
                     string name = names.NameProperty is null ? "null" : $"item.{names.NameProperty}";
                     string alias = names.AliasesProperty is null ? "null" : $"item.{names.AliasesProperty}[which - 1]";
                     w.WriteLine($"private static string? __NameOf({record} item, int which) => which == 0 ? {name} : {alias};");
                     w.WriteLine();
                     // Per name entry: its hash slot, its facts (CSR) and which name of its first fact
-                    // spells it (0: the name, k: alias k), to confirm a hash match without storing the text.
+                    // spells it (0: the name, k: alias k), to confirm a hash match against the fact;
+                    // with UTF-8 names, also the ASCII spellings as one UTF-8 literal (not the string heap).
                     using (w.Block("private static class __Names"))
                     {
-                        IntTable(w, "internal", "Table", HashTable(names.Hashes));
+                        if (lookup.Utf8Names)
+                        {
+                            (string text, int[] table) = Utf8NameTable(names);
+                            w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(text)}u8;");
+                            IntTable(w, "internal", "Table", table);
+                        }
+                        else
+                        {
+                            IntTable(w, "internal", "Table", HashTable(names.Hashes));
+                        }
                         IntTable(w, "internal", "Starts", names.Starts);
                         IntTable(w, "internal", "Items", names.Items);
                         IntTable(w, "internal", "Which", names.Which);
@@ -401,7 +448,18 @@ internal static class TypedDatasetRuntime
         int i = start;
         for (; i + 4 <= end; i += 4)
         {
-            ulong word = Fold(text[i]) | (ulong)Fold(text[i + 1]) << 16 | (ulong)Fold(text[i + 2]) << 32 | (ulong)Fold(text[i + 3]) << 48;
+            ulong word;
+#if NETCOREAPP
+            if (global::System.BitConverter.IsLittleEndian
+                && ((word = Word(text, i)) & 0xFF80FF80FF80FF80UL) == 0)
+            {
+                word = FoldAscii(word);
+            }
+            else
+#endif
+            {
+                word = Fold(text[i]) | (ulong)Fold(text[i + 1]) << 16 | (ulong)Fold(text[i + 2]) << 32 | (ulong)Fold(text[i + 3]) << 48;
+            }
             hash = unchecked((hash ^ word) * Multiplier);
         }
         if (i < end)
@@ -422,6 +480,24 @@ internal static class TypedDatasetRuntime
         hash ^= hash >> 32;
         return (uint)hash;
     }
+
+    /// <summary>
+    /// <see cref="Fold"/> on four ASCII characters at once (16-bit lanes, each below 0x80): a-z
+    /// upper-cased, then I, S and K set to 0. Branch-free.
+    /// </summary>
+    private static ulong FoldAscii(ulong word)
+    {
+        const ulong Ones = 0x0001000100010001UL, High = 0x0080008000800080UL;
+        // Lanes in 'a'..'z': lane + 0x1F reaches 0x80 from 'a' on, lane + 0x05 from '{' on.
+        ulong lower = (word + 0x1F * Ones) & ~(word + 0x05 * Ones) & High;
+        ulong upper = word - (lower >> 2);
+        ulong clear = IsLane(upper, 'I') | IsLane(upper, 'S') | IsLane(upper, 'K');
+        return upper & ~((clear >> 7) * 0xFFFF);
+    }
+
+    /// <summary>0x80 in each 16-bit lane (all below 0x80) equal to <paramref name="c"/>.</summary>
+    private static ulong IsLane(ulong word, char c) =>
+        ~((word ^ (c * 0x0001000100010001UL)) + 0x007F007F007F007FUL) & 0x0080008000800080UL;
 
     private static uint Fold(char c)
     {
@@ -896,6 +972,36 @@ internal static class TypedDatasetRuntime
             table[4 * slot + 3] = keys[entry - 1].Length;
         }
         return table;
+    }
+
+    /// <summary>
+    /// The UTF-8 name table: slots of (hash, entry + 1, start, length) placed like
+    /// <see cref="HashTable"/>, over the ASCII entries' spellings concatenated; a non-ASCII entry has
+    /// start 0 and length -1 (confirmed against its fact).
+    /// </summary>
+    internal static (string Text, int[] Table) Utf8NameTable(NameIndexSpec names)
+    {
+        int[] pairs = HashTable(names.Hashes);
+        var text = new System.Text.StringBuilder();
+        var starts = new int[names.Texts.Count];
+        for (int e = 0; e < names.Texts.Count; e++)
+        {
+            string spelling = names.Texts[e];
+            if (spelling.Any(c => c >= 0x80)) { starts[e] = -1; continue; }
+            starts[e] = text.Length;
+            text.Append(spelling);
+        }
+        var table = new int[pairs.Length * 2];
+        for (int slot = 0; slot < pairs.Length / 2; slot++)
+        {
+            int entry = pairs[2 * slot + 1];
+            if (entry == 0) continue;
+            table[4 * slot] = pairs[2 * slot];
+            table[4 * slot + 1] = entry;
+            table[4 * slot + 2] = Math.Max(0, starts[entry - 1]);
+            table[4 * slot + 3] = starts[entry - 1] < 0 ? -1 : names.Texts[entry - 1].Length;
+        }
+        return (text.ToString(), table);
     }
 
     private static string DispatchName(int low, int high) =>

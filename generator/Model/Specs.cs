@@ -244,18 +244,21 @@ internal sealed record LookupSpec(
     string Collection,
     string RecordName,
     NameIndexSpec? Names,
-    ImmutableEquatableArray<InverseIndexSpec> Inverses);
+    ImmutableEquatableArray<InverseIndexSpec> Inverses,
+    bool Utf8Names = false);
 
 /// <summary>
 /// Distinct names and aliases (trimmed; the first spelling of each case-insensitive group): per
 /// entry its <see cref="Names.NameHash"/>, which name of its first fact spells it (0: the name
 /// property, or the key when the key is the name; k: alias k - 1) and, in CSR form, the indexes of
 /// the facts carrying it: entry <c>e</c>'s facts are <c>Items[Starts[e]..Starts[e + 1]]</c>, in
-/// <c>All</c> order.
+/// <c>All</c> order. <see cref="Texts"/>: each entry's spelling (trimmed), which the UTF-8 name
+/// table (<see cref="LookupSpec.Utf8Names"/>) stores when it is ASCII.
 /// </summary>
 internal sealed record NameIndexSpec(
     string? NameProperty,
     string? AliasesProperty,
+    ImmutableEquatableArray<string> Texts,
     ImmutableEquatableArray<uint> Hashes,
     ImmutableEquatableArray<int> Which,
     ImmutableEquatableArray<int> Starts,

@@ -116,7 +116,7 @@ internal static class DatasetValidator
             config.NeedsIsExternalInit,
             config.NeedsNotNullWhen,
             config.Utf8Keys);
-        return Done(core, emits, LookupIndexer.Build(config.Namespace, schema, factsByType, keysByType));
+        return Done(core, emits, LookupIndexer.Build(config.Namespace, schema, factsByType, keysByType, config.Utf8Keys));
     }
 
     /// <summary>Compares by reference (parsed files are large records; identity is what matters here).</summary>

@@ -17,7 +17,8 @@ internal static class LookupIndexer
         string ns,
         SchemaSpec schema,
         IReadOnlyDictionary<string, List<FactSpec>> factsByType,
-        IReadOnlyDictionary<string, List<string>> keysByType)
+        IReadOnlyDictionary<string, List<string>> keysByType,
+        bool utf8Names)
     {
         var entities = schema.Types.Where(t => t.IsEntity).ToList();
         var indexOfKey = entities.ToDictionary(
@@ -41,7 +42,7 @@ internal static class LookupIndexer
                 if (field.Kind != FieldKind.Reference || !types.TryGetValue(field.Target, out TypeSpec? target)) continue;
                 inverses.Add(Inverse(field, f, target, facts, indexOfKey[target.Name], keysByType[target.Name].Count));
             }
-            yield return new LookupSpec(ns, type.Collection, type.Name, Names(type, facts), inverses.ToImmutableEquatableArray());
+            yield return new LookupSpec(ns, type.Collection, type.Name, Names(type, facts), inverses.ToImmutableEquatableArray(), utf8Names);
         }
     }
 
@@ -54,6 +55,7 @@ internal static class LookupIndexer
         bool keyIsName = type.NameField is not null && type.NameField == type.KeyField;
 
         var entryOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var texts = new List<string>();
         var hashes = new List<uint>();
         var which = new List<int>();
         var members = new List<List<int>>();
@@ -66,6 +68,7 @@ internal static class LookupIndexer
                 if (!entryOf.TryGetValue(trimmed, out int entry))
                 {
                     entryOf.Add(trimmed, entry = hashes.Count);
+                    texts.Add(trimmed);
                     hashes.Add(Common.Names.NameHash(trimmed, 0, trimmed.Length));
                     which.Add(position);
                     members.Add(new List<int>());
@@ -76,7 +79,7 @@ internal static class LookupIndexer
         (int[] starts, int[] items) = Csr(members);
         string? nameProperty = keyIsName ? type.KeyProperty : nameField >= 0 ? type.Fields[nameField].PropertyName : null;
         string? aliasesProperty = aliasesField >= 0 ? type.Fields[aliasesField].PropertyName : null;
-        return new NameIndexSpec(nameProperty, aliasesProperty, hashes.ToImmutableEquatableArray(), which.ToImmutableEquatableArray(),
+        return new NameIndexSpec(nameProperty, aliasesProperty, texts.ToImmutableEquatableArray(), hashes.ToImmutableEquatableArray(), which.ToImmutableEquatableArray(),
             starts.ToImmutableEquatableArray(), items.ToImmutableEquatableArray());
     }
 

@@ -133,7 +133,13 @@ schema:
     {
         Assembly assembly = Compile(netCore);
         MethodInfo nameHash = assembly.GetType("Keys.Data.TypedDatasetRuntime")!.GetMethod("NameHash", BindingFlags.Public | BindingFlags.Static)!;
-        foreach (string sample in NamesOf.Values.SelectMany(n => n).Concat(Misses))
+        // Mostly ASCII, with the letters the fold treats specially and the edges of the a-z range
+        // ('`', '{', '@', '['), so the four-at-a-time fold on .NET is checked against the generator's.
+        var random = new Random(11);
+        const string alphabet = "aAzZiIsSkK`{@[09 -'ıſKéß";
+        var samples = NamesOf.Values.SelectMany(n => n).Concat(Misses).Concat(Enumerable.Range(0, 3000).Select(_ =>
+            new string(Enumerable.Range(0, random.Next(0, 21)).Select(_ => alphabet[random.Next(random.Next(2) == 0 ? 20 : alphabet.Length)]).ToArray())));
+        foreach (string sample in samples)
         {
             Assert.Equal(Names.NameHash(sample, 0, sample.Length), (uint)nameHash.Invoke(null, new object[] { sample, 0, sample.Length })!);
         }
@@ -149,6 +155,14 @@ schema:
                 Assert.Equal(new[] { index }, Found(name.ToLowerInvariant()));
                 Assert.Equal(new[] { index }, Found(" \t" + name.Trim() + "\n "));
             }
+        }
+        // Spellings that equal a name only under the run time's OrdinalIgnoreCase (long s, dotless i,
+        // the Kelvin sign, sharp s): found exactly when .NET's own comparison says so, on both paths
+        // (with UTF-8 names an ASCII name is first compared as ASCII, then against the fact).
+        foreach (string probe in new[] { "Kelvin ſisk", "KELVIN ſıSK", "Kelvin Sisk", "ıstanbul kebab", "ISTANBUL KEBAB", "straße", "STRASSE", "İzmir", "izmir", "özdağ", "ÖZDAĞ" })
+        {
+            int[] expected = NamesOf.Where(n => n.Value.Any(name => string.Equals(name.Trim(), probe, StringComparison.OrdinalIgnoreCase))).Select(n => n.Key).ToArray();
+            Assert.Equal(expected, Found(probe));
         }
         Assert.Equal(new[] { 2, 3 }, Found("Shared")); // one alias, two entries, in file order
         Assert.Same(find.Invoke(null, new object?[] { "shared" }), find.Invoke(null, new object?[] { "SHARED" })); // built once
@@ -311,6 +325,8 @@ schema:
         string entries = result.Sources.Single(s => s.HintName == "Entries.g.cs").Text;
         Assert.Equal(netCore, entries.Contains("u8;", StringComparison.Ordinal));
         if (expectedLookup is not null) Assert.Contains(expectedLookup, entries, StringComparison.Ordinal);
+        // Names: ASCII spellings as UTF-8 text on the .NET 8 path, confirmed by the facts otherwise.
+        Assert.Equal(netCore, result.Sources.Single(s => s.HintName == "Entries.Lookups.g.cs").Text.Contains("Ascii.EqualsIgnoreCase", StringComparison.Ordinal));
         return result.Load();
     }
 }

@@ -12,28 +12,44 @@ namespace Sample.Facts
             if (nameOrAlias is null) return TypedDatasetRuntime.Empty<global::Sample.Facts.Author>();
             TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);
             uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);
-            var table = __Names.Table;
-            int mask = (table.Length >> 1) - 1;
+            global::System.ReadOnlySpan<int> table = __Names.Table;
+            int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
-                int entry = table[2 * slot + 1] - 1;
+                int at = slot << 2;
+                int entry = table[at + 1] - 1;
                 if (entry < 0) return TypedDatasetRuntime.Empty<global::Sample.Facts.Author>();
-                if ((uint)table[2 * slot] == hash
-                    && TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), nameOrAlias, start, length))
+                if ((uint)table[at] == hash && __NameIs(entry, table[at + 2], table[at + 3], nameOrAlias, start, length))
                     return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);
             }
         }
+
+        private static bool __NameIs(int entry, int textStart, int textLength, string text, int start, int length)
+        {
+            if (textLength >= 0)
+            {
+                if (textLength != length) return false;
+                global::System.ReadOnlySpan<char> input = global::System.MemoryExtensions.AsSpan(text, start, length);
+                if (global::System.Text.Ascii.EqualsIgnoreCase(__Names.Text.Slice(textStart, length), input)) return true;
+                if (global::System.Text.Ascii.IsValid(input)) return false;
+            }
+            return __NameOfEntryIs(entry, text, start, length);
+        }
+
+        private static bool __NameOfEntryIs(int entry, string text, int start, int length) =>
+            TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), text, start, length);
 
         private static string? __NameOf(global::Sample.Facts.Author item, int which) => which == 0 ? item.Name : item.Aliases[which - 1];
 
         private static class __Names
         {
+            internal static global::System.ReadOnlySpan<byte> Text => "Ursula K. Le GuinLe GuinUrsula Le GuinJorge Luis BorgesBorges"u8;
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Table =>
             #else
             internal static readonly int[] Table =
             #endif
-                new int[] { 415885527, 2, -769103673, 4, -1818829930, 5, 0, 0, 0, 0, 0, 0, -1946636562, 3, -2055838945, 1 };
+                new int[] { 415885527, 2, 17, 7, -769103673, 4, 38, 17, -1818829930, 5, 55, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1946636562, 3, 24, 14, -2055838945, 1, 0, 17 };
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Starts =>
             #else
