@@ -25,11 +25,12 @@ internal readonly record struct KeyWindow(int Offset, bool FromEnd, int Words, i
     public int StartIn(int keyLength) => FromEnd ? keyLength - Offset - Length : Offset;
 
     /// <summary>
-    /// The first window that tells every key apart (with the key's length, which the hash includes), trying 4 code units before 8, and for each
-    /// length the positions from the end (keys often share a prefix) before those from the start,
-    /// nearest first; when none does, the one that tells the most apart if at most one key in 20
-    /// shares its window with another (FrozenDictionary's threshold); otherwise none, and the whole
-    /// key is hashed. Deterministic: depends only on the keys and their order.
+    /// The first window that tells every key apart (together with the key's length, which the hash
+    /// includes), trying 4 code units before 8, and for each length the positions from the end (keys
+    /// often share a prefix) before those from the start, nearest first; when none does, the one
+    /// that tells the most apart if at most one key in 20 shares its window with another
+    /// (FrozenDictionary's threshold); otherwise none, and the whole key is hashed. Deterministic:
+    /// depends only on the keys and their order.
     /// </summary>
     public static KeyWindow? Choose(IReadOnlyList<string> keys)
     {

@@ -911,7 +911,8 @@ internal static class TypedDatasetRuntime
     /// Key lookup with C# 11 and .NET 8+: the keys (ASCII, TDS209) as one UTF-8 literal, which the
     /// compiler stores in the assembly's data, not in the string heap; slots of (hash, index + 1,
     /// start, length), so a probe reads one slot and the key bytes, independently of the fact,
-    /// and compares with the vectorized <c>Ascii.Equals</c>.
+    /// and compares with the vectorized <c>Ascii.Equals</c>. When a <see cref="KeyWindow"/> tells the
+    /// keys apart, keys outside their length range are rejected first and only the window is hashed.
     /// </summary>
     private static void EmitUtf8KeyLookup(SourceWriter w, CollectionIndexSpec index)
     {
@@ -954,24 +955,15 @@ internal static class TypedDatasetRuntime
 
     /// <summary>
     /// The UTF-8 key table: slots of (hash, index + 1, start, length) over the concatenated keys
-    /// (ASCII, so one byte per character), placed like <see cref="HashTable"/>.
+    /// (ASCII, so one byte per character), placed like <see cref="HashTable"/>; the hash is the
+    /// window's when the keys have one (<see cref="KeyWindow"/>), the whole key's otherwise.
     /// </summary>
     internal static int[] Utf8KeyTable(IReadOnlyList<string> keys, KeyWindow? window)
     {
         int[] pairs = HashTable(keys.Select(key => window is { } k ? Names.WindowHash(key, k) : Names.KeyHash(key)).ToList());
         var starts = new int[keys.Count];
         for (int i = 1; i < keys.Count; i++) starts[i] = starts[i - 1] + keys[i - 1].Length;
-        var table = new int[pairs.Length * 2];
-        for (int slot = 0; slot < pairs.Length / 2; slot++)
-        {
-            int entry = pairs[2 * slot + 1];
-            if (entry == 0) continue;
-            table[4 * slot] = pairs[2 * slot];
-            table[4 * slot + 1] = entry;
-            table[4 * slot + 2] = starts[entry - 1];
-            table[4 * slot + 3] = keys[entry - 1].Length;
-        }
-        return table;
+        return WithText(pairs, i => (starts[i], keys[i].Length));
     }
 
     /// <summary>
@@ -981,7 +973,6 @@ internal static class TypedDatasetRuntime
     /// </summary>
     internal static (string Text, int[] Table) Utf8NameTable(NameIndexSpec names)
     {
-        int[] pairs = HashTable(names.Hashes);
         var text = new System.Text.StringBuilder();
         var starts = new int[names.Texts.Count];
         for (int e = 0; e < names.Texts.Count; e++)
@@ -991,17 +982,25 @@ internal static class TypedDatasetRuntime
             starts[e] = text.Length;
             text.Append(spelling);
         }
+        int[] table = WithText(HashTable(names.Hashes), e => starts[e] < 0 ? (0, -1) : (starts[e], names.Texts[e].Length));
+        return (text.ToString(), table);
+    }
+
+    /// <summary>A <see cref="HashTable"/> of (hash, entry + 1) pairs widened to (hash, entry + 1, start, length) slots.</summary>
+    private static int[] WithText(int[] pairs, Func<int, (int Start, int Length)> textOf)
+    {
         var table = new int[pairs.Length * 2];
         for (int slot = 0; slot < pairs.Length / 2; slot++)
         {
             int entry = pairs[2 * slot + 1];
             if (entry == 0) continue;
+            (int start, int length) = textOf(entry - 1);
             table[4 * slot] = pairs[2 * slot];
             table[4 * slot + 1] = entry;
-            table[4 * slot + 2] = Math.Max(0, starts[entry - 1]);
-            table[4 * slot + 3] = starts[entry - 1] < 0 ? -1 : names.Texts[entry - 1].Length;
+            table[4 * slot + 2] = start;
+            table[4 * slot + 3] = length;
         }
-        return (text.ToString(), table);
+        return table;
     }
 
     private static string DispatchName(int low, int high) =>
