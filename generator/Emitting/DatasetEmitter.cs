@@ -702,7 +702,11 @@ internal static class TypedDatasetRuntime
                 if (f.Kind == FieldKind.Reference && f.IsList)
                 {
                     w.WriteLine($"{Backing(f)} = {p};");
-                    w.WriteLine($"{f.PropertyName} = new TypedDatasetRuntime.RefList<global::{ctx.Namespace}.{f.Target}>({p}, global::{ctx.Namespace}.{ctx.Type(f.Target).Collection}.Get);");
+                    // A static lambda, not the method group Collection.Get: the delegate then points into this
+                    // record's closure class, so building the fact does not make the runtime load the
+                    // target collection class (one method per fact, costly to load at 100,000 facts)
+                    // before the reference is read.
+                    w.WriteLine($"{f.PropertyName} = new TypedDatasetRuntime.RefList<global::{ctx.Namespace}.{f.Target}>({p}, static key => global::{ctx.Namespace}.{ctx.Type(f.Target).Collection}.Get(key));");
                 }
                 else if (f.Kind == FieldKind.Reference) w.WriteLine($"{Backing(f)} = {p};");
                 else if (f.IsList) w.WriteLine($"{f.PropertyName} = TypedDatasetRuntime.List({p});");

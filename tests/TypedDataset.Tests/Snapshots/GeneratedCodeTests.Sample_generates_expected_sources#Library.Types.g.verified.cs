@@ -169,7 +169,7 @@ namespace Sample.Facts
             InPrint = @inPrint;
             Tags = TypedDatasetRuntime.List(@tags);
             _related = @related;
-            Related = new TypedDatasetRuntime.RefList<global::Sample.Facts.Book>(@related, global::Sample.Facts.Books.Get);
+            Related = new TypedDatasetRuntime.RefList<global::Sample.Facts.Book>(@related, static key => global::Sample.Facts.Books.Get(key));
             CitedIn = TypedDatasetRuntime.List(@citedIn);
         }
 

@@ -1,0 +1,122 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.Tracing;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using TypedDataset.Tests.Infrastructure;
+
+namespace TypedDataset.Tests;
+
+/// <summary>
+/// Building a fact loads only what that fact needs. A collection class has one property per fact
+/// (40,000 at 100,000 facts), and the runtime's type load of such a class costs milliseconds, so a
+/// fact that refers to another collection must not load that collection's class until the
+/// reference is read. Observed with the runtime's own type-load events (an
+/// <see cref="EventListener"/> on the runtime event source, keyword TypeDiagnostic), not by
+/// reading the generated text.
+/// </summary>
+public class TypeLoadTests
+{
+    private const string Schema = """
+        schema:
+          root: Atlas
+          types:
+            Place:
+              collection: Places
+              key: id
+              fields:
+                label: string
+            Report:
+              collection: Reports
+              key: id
+              fields:
+                title: string
+                places: Place[]
+                first_place: Place?
+        """;
+
+    private const string Data = """
+        Places:
+          - id: mosul
+            label: Mosul
+          - id: erbil
+            label: Erbil
+        Reports:
+          - id: r1
+            title: First report
+            places: [mosul, erbil]
+            first_place: mosul
+        """;
+
+    [Fact]
+    public void Building_a_fact_does_not_load_the_collection_class_its_references_point_to()
+    {
+        // A namespace of its own, so type names in the events cannot come from another test.
+        string ns = "TypeLoad" + Guid.NewGuid().ToString("N");
+        GeneratorResult result = new GeneratorHarness { Namespace = ns }
+            .Run(TestFile.Data("facts/schema.yaml", Schema), TestFile.Data("facts/data.yaml", Data));
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assembly assembly = result.Load();
+
+        using var listener = new TypeLoadListener();
+        object report = assembly.GetType(ns + ".Reports")!.GetProperty("R1")!.GetValue(null)!;
+        Assert.Equal("First report", report.GetType().GetProperty("Title")!.GetValue(report));
+        listener.Flush();
+        Assert.Contains(ns + ".Reports", listener.Loaded);
+        Assert.DoesNotContain(ns + ".Places", listener.Loaded);
+
+        // Reading the reference loads it (and shows that the listener sees these loads at all).
+        var places = (IEnumerable)report.GetType().GetProperty("Places")!.GetValue(report)!;
+        object mosul = places.Cast<object>().First();
+        Assert.Equal("Mosul", mosul.GetType().GetProperty("Label")!.GetValue(mosul));
+        listener.Flush();
+        Assert.Contains(ns + ".Places", listener.Loaded);
+    }
+
+    /// <summary>Collects the names of the types the runtime loads while it is enabled.</summary>
+    private sealed class TypeLoadListener : EventListener
+    {
+        private const EventKeywords TypeDiagnostic = (EventKeywords)0x8000000000;
+        private readonly ConcurrentQueue<string> _loaded = new();
+        private int _flushes;
+
+        public IReadOnlyCollection<string> Loaded => _loaded.ToArray();
+
+        /// <summary>
+        /// Events arrive on a dispatcher thread, later: loads a type never loaded before (a new
+        /// generic instantiation) and waits until its event arrives, so every earlier load has too.
+        /// </summary>
+        public void Flush()
+        {
+            int depth = Interlocked.Increment(ref _flushes);
+            Type marker = typeof(FlushMarker<object>);
+            for (int i = 1; i < depth; i++) marker = typeof(FlushMarker<>).MakeGenericType(marker);
+            System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(marker.TypeHandle);
+            // The runtime names it "…FlushMarker`1<…FlushMarker`1<System.Object>>": one '<' per level.
+            bool Arrived() => _loaded.Any(n => n.Contains("FlushMarker", StringComparison.Ordinal) && n.Count(c => c == '<') == depth);
+            for (int i = 0; i < 300 && !Arrived(); i++) Thread.Sleep(50);
+            Assert.True(Arrived(), "the runtime's type-load events did not arrive within 15 s");
+        }
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, TypeDiagnostic);
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventName == "TypeLoadStop" && e.PayloadNames is { } names && names.IndexOf("TypeName") is int i and >= 0
+                && e.Payload?[i] is string name)
+            {
+                _loaded.Enqueue(name);
+            }
+        }
+    }
+
+    private sealed class FlushMarker<T>
+    {
+    }
+}
