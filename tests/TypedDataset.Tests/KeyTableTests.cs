@@ -306,6 +306,31 @@ schema:
         Assert.False((bool)tryGet.Invoke(null, new object?[] { null, null })!);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void Constant_tables_packed_two_ints_per_ulong_read_back_as_the_same_ints(int count)
+    {
+        var random = new Random(count);
+        int[] ints = Enumerable.Range(0, count).Select(i => i % 3 == 0 ? random.Next(int.MinValue, int.MaxValue) : i - 2).ToArray();
+        ulong[] packed = TypedDataset.Generator.Emitting.DatasetEmitter.Pack(ints)
+            .Select(v => ulong.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal((count + 1) / 2, packed.Length);
+
+        // Little-endian (this machine, and the generated span path): the ulongs' memory read as ints.
+        Assert.True(BitConverter.IsLittleEndian);
+        Assert.Equal(ints, System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(packed).Slice(0, count).ToArray());
+
+        // Big-endian fallback: the generated run-time's Unpack gives the same ints from the values.
+        MethodInfo unpack = Compile(netCore: true).GetType("Keys.Data.TypedDatasetRuntime")!.GetMethod("Unpack", BindingFlags.Public | BindingFlags.Static)!;
+        var unpackDelegate = unpack.CreateDelegate<UnpackFunc>();
+        Assert.Equal(ints, unpackDelegate(packed, count));
+    }
+
+    private delegate int[] UnpackFunc(ReadOnlySpan<ulong> packed, int count);
+
     private static Assembly Compile(bool netCore) => Compile(netCore, Keys, expectedLookup: netCore ? "TypedDatasetRuntime.KeyHash(key)" : null);
 
     private static Assembly Compile(bool netCore, string[] keys, string? expectedLookup = null)

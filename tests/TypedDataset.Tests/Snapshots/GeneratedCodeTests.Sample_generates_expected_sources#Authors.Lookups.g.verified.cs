@@ -44,30 +44,50 @@ namespace Sample.Facts
         private static class __Names
         {
             internal static global::System.ReadOnlySpan<byte> Text => "Ursula K. Le GuinLe GuinUrsula Le GuinJorge Luis BorgesBorges"u8;
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Table =>
+            internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
+                : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
+            private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 9005820119, 30064771089, 20705732807, 73014444070, 23950973846, 25769803831, 0, 0, 0, 0, 0, 0, 15233232622, 60129542168, 6534095647, 73014444032 };
+            private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table =
+            internal static readonly int[] Table = new int[] { 415885527, 2, 17, 7, -769103673, 4, 38, 17, -1818829930, 5, 55, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1946636562, 3, 24, 14, -2055838945, 1, 0, 17 };
             #endif
-                new int[] { 415885527, 2, 17, 7, -769103673, 4, 38, 17, -1818829930, 5, 55, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1946636562, 3, 24, 14, -2055838945, 1, 0, 17 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts =>
+            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
+                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 6));
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 12884901890, 21474836484 };
+            private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts =
+            internal static readonly int[] Starts = new int[] { 0, 1, 2, 3, 4, 5 };
             #endif
-                new int[] { 0, 1, 2, 3, 4, 5 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items =>
+            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 5)
+                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 5));
+            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 0, 4294967296, 1 };
+            private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items =
+            internal static readonly int[] Items = new int[] { 0, 0, 0, 1, 1 };
             #endif
-                new int[] { 0, 0, 0, 1, 1 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Which =>
+            internal static global::System.ReadOnlySpan<int> Which => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Which_Packed).Slice(0, 5)
+                : (Which_Unpacked ??= TypedDatasetRuntime.Unpack(Which_Packed, 5));
+            private static global::System.ReadOnlySpan<ulong> Which_Packed => new ulong[] { 4294967296, 2, 1 };
+            private static int[] Which_Unpacked;
             #else
-            internal static readonly int[] Which =
+            internal static readonly int[] Which = new int[] { 0, 1, 2, 0, 1 };
             #endif
-                new int[] { 0, 1, 2, 0, 1 };
+            #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[5];
         }
 
@@ -79,18 +99,28 @@ namespace Sample.Facts
 
         private static class __Inverse_FavoriteBook
         {
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts =>
+            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
+                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 4294967297 };
+            private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts =
+            internal static readonly int[] Starts = new int[] { 0, 1, 1, 1 };
             #endif
-                new int[] { 0, 1, 1, 1 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items =>
+            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 1)
+                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 1));
+            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 0 };
+            private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items =
+            internal static readonly int[] Items = new int[] { 0 };
             #endif
-                new int[] { 0 };
+            #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[3];
         }
     }

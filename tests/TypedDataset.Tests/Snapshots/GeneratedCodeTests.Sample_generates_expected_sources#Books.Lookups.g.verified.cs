@@ -44,30 +44,50 @@ namespace Sample.Facts
         private static class __Names
         {
             internal static global::System.ReadOnlySpan<byte> Text => "A Wizard of EarthseaThe DispossessedFicciones"u8;
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Table =>
+            internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
+                : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
+            private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 0, 0, 5106511545, 85899345920, 0, 0, 12203383019, 68719476756, 0, 0, 0, 0, 0, 0, 17012887207, 38654705700 };
+            private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table =
+            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 811544249, 1, 0, 20, 0, 0, 0, 0, -681518869, 2, 20, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -166981977, 3, 36, 9 };
             #endif
-                new int[] { 0, 0, 0, 0, 811544249, 1, 0, 20, 0, 0, 0, 0, -681518869, 2, 20, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -166981977, 3, 36, 9 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts =>
+            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
+                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 12884901890 };
+            private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts =
+            internal static readonly int[] Starts = new int[] { 0, 1, 2, 3 };
             #endif
-                new int[] { 0, 1, 2, 3 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items =>
+            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 3)
+                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 3));
+            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 4294967296, 2 };
+            private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items =
+            internal static readonly int[] Items = new int[] { 0, 1, 2 };
             #endif
-                new int[] { 0, 1, 2 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Which =>
+            internal static global::System.ReadOnlySpan<int> Which => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Which_Packed).Slice(0, 3)
+                : (Which_Unpacked ??= TypedDatasetRuntime.Unpack(Which_Packed, 3));
+            private static global::System.ReadOnlySpan<ulong> Which_Packed => new ulong[] { 0, 0 };
+            private static int[] Which_Unpacked;
             #else
-            internal static readonly int[] Which =
+            internal static readonly int[] Which = new int[] { 0, 0, 0 };
             #endif
-                new int[] { 0, 0, 0 };
+            #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
         }
 
@@ -79,18 +99,28 @@ namespace Sample.Facts
 
         private static class __Inverse_Author
         {
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts =>
+            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed).Slice(0, 3)
+                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 3));
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 8589934592, 3 };
+            private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts =
+            internal static readonly int[] Starts = new int[] { 0, 2, 3 };
             #endif
-                new int[] { 0, 2, 3 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items =>
+            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 3)
+                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 3));
+            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 4294967296, 2 };
+            private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items =
+            internal static readonly int[] Items = new int[] { 0, 1, 2 };
             #endif
-                new int[] { 0, 1, 2 };
+            #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[2];
         }
 
@@ -102,18 +132,28 @@ namespace Sample.Facts
 
         private static class __Inverse_Related
         {
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts =>
+            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
+                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 8589934594 };
+            private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts =
+            internal static readonly int[] Starts = new int[] { 0, 1, 2, 2 };
             #endif
-                new int[] { 0, 1, 2, 2 };
+            #nullable restore
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items =>
+            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed)
+                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 2));
+            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 1 };
+            private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items =
+            internal static readonly int[] Items = new int[] { 1, 0 };
             #endif
-                new int[] { 1, 0 };
+            #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
         }
     }

@@ -60,20 +60,30 @@ namespace Sample.Facts
         private static class __Keys
         {
             internal static global::System.ReadOnlySpan<byte> Text => "catalogue"u8;
+            #nullable disable
             #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Table =>
+            internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
+                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
+                : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
+            private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 4370767456, 38654705664, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+            private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table =
+            internal static readonly int[] Table = new int[] { 75800160, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
             #endif
-                new int[] { 75800160, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+            #nullable restore
         }
 
+        #nullable disable
         #if NET7_0_OR_GREATER
-        private static global::System.ReadOnlySpan<int> __ChunkStarts =>
+        private static global::System.ReadOnlySpan<int> __ChunkStarts => global::System.BitConverter.IsLittleEndian
+            ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(__ChunkStarts_Packed).Slice(0, 1)
+            : (__ChunkStarts_Unpacked ??= TypedDatasetRuntime.Unpack(__ChunkStarts_Packed, 1));
+        private static global::System.ReadOnlySpan<ulong> __ChunkStarts_Packed => new ulong[] { 0 };
+        private static int[] __ChunkStarts_Unpacked;
         #else
-        private static readonly int[] __ChunkStarts =
+        private static readonly int[] __ChunkStarts = new int[] { 0 };
         #endif
-            new int[] { 0 };
+        #nullable restore
 
         private static void __LoadChunk(int chunk)
         {
