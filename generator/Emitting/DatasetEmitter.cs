@@ -332,18 +332,21 @@ internal static class TypedDatasetRuntime
     public static int Hash<T>(int hash, T value) =>
         unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
 
-#if NET7_0_OR_GREATER
     /// <summary>
     /// A constant table of ints packed two per <c>ulong</c> (low half first), unpacked into an array:
-    /// used only on big-endian machines, where reading the ulongs' memory as ints would swap each pair.
+    /// on .NET 7+ only on big-endian machines, where reading the ulongs' memory as ints would swap
+    /// each pair; before .NET 7, once per table at type initialization.
     /// </summary>
+#if NET7_0_OR_GREATER
     public static int[] Unpack(global::System.ReadOnlySpan<ulong> packed, int count)
+#else
+    public static int[] Unpack(ulong[] packed, int count)
+#endif
     {
         var ints = new int[count];
         for (int i = 0; i < count; i++) ints[i] = unchecked((int)(packed[i >> 1] >> ((i & 1) * 32)));
         return ints;
     }
-#endif
 
     /// <summary>
     /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
@@ -1055,10 +1058,11 @@ internal static class TypedDatasetRuntime
     /// <c>ulong</c> array, which the compiler turns into a span over the assembly's data (no
     /// allocation, no copy, pages touched only when read), two ints per element, read as ints on
     /// little-endian machines (on big-endian ones unpacked once into an array); elsewhere a static
-    /// readonly int array. Two ints per element halve the numbers the compiler binds, and nullable
-    /// analysis, which has nothing to check in a table but walks every element, is off: together
-    /// they cut the compiler's time on the tables (hundreds of thousands of numbers at 100,000
-    /// facts) by about three quarters; see docs/benchmarks.md.
+    /// readonly int array unpacked from the same ulongs at type initialization (one copy of the
+    /// numbers in the source either way). The compiler's time on a table grows with its number of
+    /// elements (hundreds of thousands at 100,000 facts): two ints per element halve them, and
+    /// nullable analysis, which has nothing to check in a table but walks every element, is off
+    /// (docs/benchmarks.md, "Packed tables").
     /// </summary>
     private static void IntTable(SourceWriter w, string access, string name, IEnumerable<int> values)
     {
@@ -1079,7 +1083,9 @@ internal static class TypedDatasetRuntime
             w.WriteLine($"private static int[] {name}_Unpacked;");
         }
         w.WriteLine("#else");
-        w.WriteLine($"{access} static readonly int[] {name} = {IntArray(list)};");
+        w.WriteLine(list.Count == 0
+            ? $"{access} static readonly int[] {name} = new int[0];"
+            : $"{access} static readonly int[] {name} = TypedDatasetRuntime.Unpack(new ulong[] {{ {string.Join(", ", Pack(list))} }}, {list.Count.ToString(CultureInfo.InvariantCulture)});");
         w.WriteLine("#endif");
         w.WriteLine("#nullable restore");
     }
@@ -1093,12 +1099,6 @@ internal static class TypedDatasetRuntime
             ulong high = i + 1 < values.Count ? (uint)values[i + 1] : 0u;
             yield return (low | (high << 32)).ToString(CultureInfo.InvariantCulture);
         }
-    }
-
-    private static string IntArray(IEnumerable<int> values)
-    {
-        var list = values.ToList();
-        return list.Count == 0 ? "new int[0]" : "new int[] { " + string.Join(", ", list.Select(v => v.ToString(CultureInfo.InvariantCulture))) + " }";
     }
 
     /// <summary>

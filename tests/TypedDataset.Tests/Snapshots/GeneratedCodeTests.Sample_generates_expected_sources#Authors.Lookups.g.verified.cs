@@ -52,7 +52,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 9005820119, 30064771089, 20705732807, 73014444070, 23950973846, 25769803831, 0, 0, 0, 0, 0, 0, 15233232622, 60129542168, 6534095647, 73014444032 };
             private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table = new int[] { 415885527, 2, 17, 7, -769103673, 4, 38, 17, -1818829930, 5, 55, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1946636562, 3, 24, 14, -2055838945, 1, 0, 17 };
+            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(new ulong[] { 9005820119, 30064771089, 20705732807, 73014444070, 23950973846, 25769803831, 0, 0, 0, 0, 0, 0, 15233232622, 60129542168, 6534095647, 73014444032 }, 32);
             #endif
             #nullable restore
             #nullable disable
@@ -63,7 +63,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 12884901890, 21474836484 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = new int[] { 0, 1, 2, 3, 4, 5 };
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 12884901890, 21474836484 }, 6);
             #endif
             #nullable restore
             #nullable disable
@@ -74,7 +74,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 0, 4294967296, 1 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = new int[] { 0, 0, 0, 1, 1 };
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 0, 4294967296, 1 }, 5);
             #endif
             #nullable restore
             #nullable disable
@@ -85,7 +85,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Which_Packed => new ulong[] { 4294967296, 2, 1 };
             private static int[] Which_Unpacked;
             #else
-            internal static readonly int[] Which = new int[] { 0, 1, 2, 0, 1 };
+            internal static readonly int[] Which = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 2, 1 }, 5);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[5];
@@ -107,7 +107,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 4294967297 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = new int[] { 0, 1, 1, 1 };
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 4294967297 }, 4);
             #endif
             #nullable restore
             #nullable disable
@@ -118,7 +118,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 0 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = new int[] { 0 };
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 0 }, 1);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[3];

@@ -68,7 +68,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 0, 0, 0, 0, 12547614218, 73014444046, 0, 0, 6604036396, 60129542144, 0, 0, 0, 0, 0, 0 };
             private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 0, 0, 0, 0, -337287670, 2, 14, 17, 0, 0, 0, 0, -1985898196, 1, 0, 14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(new ulong[] { 0, 0, 0, 0, 12547614218, 73014444046, 0, 0, 6604036396, 60129542144, 0, 0, 0, 0, 0, 0 }, 32);
             #endif
             #nullable restore
         }
@@ -81,7 +81,7 @@ namespace Sample.Facts
         private static global::System.ReadOnlySpan<ulong> __ChunkStarts_Packed => new ulong[] { 0 };
         private static int[] __ChunkStarts_Unpacked;
         #else
-        private static readonly int[] __ChunkStarts = new int[] { 0 };
+        private static readonly int[] __ChunkStarts = TypedDatasetRuntime.Unpack(new ulong[] { 0 }, 1);
         #endif
         #nullable restore
 

@@ -52,7 +52,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 0, 0, 5106511545, 85899345920, 0, 0, 12203383019, 68719476756, 0, 0, 0, 0, 0, 0, 17012887207, 38654705700 };
             private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 811544249, 1, 0, 20, 0, 0, 0, 0, -681518869, 2, 20, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -166981977, 3, 36, 9 };
+            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(new ulong[] { 0, 0, 5106511545, 85899345920, 0, 0, 12203383019, 68719476756, 0, 0, 0, 0, 0, 0, 17012887207, 38654705700 }, 32);
             #endif
             #nullable restore
             #nullable disable
@@ -63,7 +63,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 12884901890 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = new int[] { 0, 1, 2, 3 };
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 12884901890 }, 4);
             #endif
             #nullable restore
             #nullable disable
@@ -74,7 +74,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 4294967296, 2 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = new int[] { 0, 1, 2 };
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 2 }, 3);
             #endif
             #nullable restore
             #nullable disable
@@ -85,7 +85,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Which_Packed => new ulong[] { 0, 0 };
             private static int[] Which_Unpacked;
             #else
-            internal static readonly int[] Which = new int[] { 0, 0, 0 };
+            internal static readonly int[] Which = TypedDatasetRuntime.Unpack(new ulong[] { 0, 0 }, 3);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
@@ -107,7 +107,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 8589934592, 3 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = new int[] { 0, 2, 3 };
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 8589934592, 3 }, 3);
             #endif
             #nullable restore
             #nullable disable
@@ -118,7 +118,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 4294967296, 2 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = new int[] { 0, 1, 2 };
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 2 }, 3);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[2];
@@ -140,7 +140,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 8589934594 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = new int[] { 0, 1, 2, 2 };
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 8589934594 }, 4);
             #endif
             #nullable restore
             #nullable disable
@@ -151,7 +151,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 1 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = new int[] { 1, 0 };
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 1 }, 2);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];

@@ -68,7 +68,7 @@ namespace Sample.Facts
             private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 0, 0, 5739311289, 34359738368, 0, 0, 14299721531, 38654705684, 0, 0, 0, 0, 0, 0, 10150229687, 51539607560 };
             private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table = new int[] { 0, 0, 0, 0, 1444343993, 1, 0, 8, 0, 0, 0, 0, 1414819643, 3, 20, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1560295095, 2, 8, 12 };
+            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(new ulong[] { 0, 0, 5739311289, 34359738368, 0, 0, 14299721531, 38654705684, 0, 0, 0, 0, 0, 0, 10150229687, 51539607560 }, 32);
             #endif
             #nullable restore
         }
@@ -81,7 +81,7 @@ namespace Sample.Facts
         private static global::System.ReadOnlySpan<ulong> __ChunkStarts_Packed => new ulong[] { 0 };
         private static int[] __ChunkStarts_Unpacked;
         #else
-        private static readonly int[] __ChunkStarts = new int[] { 0 };
+        private static readonly int[] __ChunkStarts = TypedDatasetRuntime.Unpack(new ulong[] { 0 }, 1);
         #endif
         #nullable restore
 

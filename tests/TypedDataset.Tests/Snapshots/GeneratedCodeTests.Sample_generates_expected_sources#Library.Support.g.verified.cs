@@ -118,18 +118,21 @@ namespace Sample.Facts
         public static int Hash<T>(int hash, T value) =>
             unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
 
-    #if NET7_0_OR_GREATER
         /// <summary>
         /// A constant table of ints packed two per <c>ulong</c> (low half first), unpacked into an array:
-        /// used only on big-endian machines, where reading the ulongs' memory as ints would swap each pair.
+        /// on .NET 7+ only on big-endian machines, where reading the ulongs' memory as ints would swap
+        /// each pair; before .NET 7, once per table at type initialization.
         /// </summary>
+    #if NET7_0_OR_GREATER
         public static int[] Unpack(global::System.ReadOnlySpan<ulong> packed, int count)
+    #else
+        public static int[] Unpack(ulong[] packed, int count)
+    #endif
         {
             var ints = new int[count];
             for (int i = 0; i < count; i++) ints[i] = unchecked((int)(packed[i >> 1] >> ((i & 1) * 32)));
             return ints;
         }
-    #endif
 
         /// <summary>
         /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
