@@ -1067,25 +1067,34 @@ internal static class TypedDatasetRuntime
     private static void IntTable(SourceWriter w, string access, string name, IEnumerable<int> values)
     {
         List<int> list = values.ToList();
+        string count = list.Count.ToString(CultureInfo.InvariantCulture);
         w.WriteLine("#nullable disable");
-        w.WriteLine("#if NET7_0_OR_GREATER");
         if (list.Count == 0)
         {
+            w.WriteLine("#if NET7_0_OR_GREATER");
             w.WriteLine($"{access} static global::System.ReadOnlySpan<int> {name} => default;");
+            w.WriteLine("#else");
+            w.WriteLine($"{access} static readonly int[] {name} = new int[0];");
+            w.WriteLine("#endif");
+            w.WriteLine("#nullable restore");
+            return;
         }
-        else
-        {
-            string slice = list.Count % 2 == 0 ? "" : $".Slice(0, {list.Count.ToString(CultureInfo.InvariantCulture)})";
-            w.WriteLine($"{access} static global::System.ReadOnlySpan<int> {name} => global::System.BitConverter.IsLittleEndian");
-            w.WriteLine($"    ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>({name}_Packed){slice}");
-            w.WriteLine($"    : ({name}_Unpacked ??= TypedDatasetRuntime.Unpack({name}_Packed, {list.Count.ToString(CultureInfo.InvariantCulture)}));");
-            w.WriteLine($"private static global::System.ReadOnlySpan<ulong> {name}_Packed => new ulong[] {{ {string.Join(", ", Pack(list))} }};");
-            w.WriteLine($"private static int[] {name}_Unpacked;");
-        }
+        // The numbers once, for both paths: a span over the assembly's data on .NET 7+, an array
+        // before (declared first, so it is initialized before the table unpacked from it).
+        w.WriteLine("#if NET7_0_OR_GREATER");
+        w.WriteLine($"private static global::System.ReadOnlySpan<ulong> {name}_Packed =>");
         w.WriteLine("#else");
-        w.WriteLine(list.Count == 0
-            ? $"{access} static readonly int[] {name} = new int[0];"
-            : $"{access} static readonly int[] {name} = TypedDatasetRuntime.Unpack(new ulong[] {{ {string.Join(", ", Pack(list))} }}, {list.Count.ToString(CultureInfo.InvariantCulture)});");
+        w.WriteLine($"private static readonly ulong[] {name}_Packed =");
+        w.WriteLine("#endif");
+        w.WriteLine($"    new ulong[] {{ {string.Join(", ", Pack(list))} }};");
+        w.WriteLine("#if NET7_0_OR_GREATER");
+        string slice = list.Count % 2 == 0 ? "" : $".Slice(0, {count})";
+        w.WriteLine($"{access} static global::System.ReadOnlySpan<int> {name} => global::System.BitConverter.IsLittleEndian");
+        w.WriteLine($"    ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>({name}_Packed){slice}");
+        w.WriteLine($"    : ({name}_Unpacked ??= TypedDatasetRuntime.Unpack({name}_Packed, {count}));");
+        w.WriteLine($"private static int[] {name}_Unpacked;");
+        w.WriteLine("#else");
+        w.WriteLine($"{access} static readonly int[] {name} = TypedDatasetRuntime.Unpack({name}_Packed, {count});");
         w.WriteLine("#endif");
         w.WriteLine("#nullable restore");
     }

@@ -46,46 +46,66 @@ namespace Sample.Facts
             internal static global::System.ReadOnlySpan<byte> Text => "Ursula K. Le GuinLe GuinUrsula Le GuinJorge Luis BorgesBorges"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Table_Packed =>
+            #else
+            private static readonly ulong[] Table_Packed =
+            #endif
+                new ulong[] { 9005820119, 30064771089, 20705732807, 73014444070, 23950973846, 25769803831, 0, 0, 0, 0, 0, 0, 15233232622, 60129542168, 6534095647, 73014444032 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
                 : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
-            private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 9005820119, 30064771089, 20705732807, 73014444070, 23950973846, 25769803831, 0, 0, 0, 0, 0, 0, 15233232622, 60129542168, 6534095647, 73014444032 };
             private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(new ulong[] { 9005820119, 30064771089, 20705732807, 73014444070, 23950973846, 25769803831, 0, 0, 0, 0, 0, 0, 15233232622, 60129542168, 6534095647, 73014444032 }, 32);
+            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(Table_Packed, 32);
             #endif
             #nullable restore
             #nullable disable
+            #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
+            #else
+            private static readonly ulong[] Starts_Packed =
+            #endif
+                new ulong[] { 4294967296, 12884901890, 21474836484 };
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
                 : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 6));
-            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 12884901890, 21474836484 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 12884901890, 21474836484 }, 6);
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 6);
             #endif
             #nullable restore
             #nullable disable
+            #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Items_Packed =>
+            #else
+            private static readonly ulong[] Items_Packed =
+            #endif
+                new ulong[] { 0, 4294967296, 1 };
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 5)
                 : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 5));
-            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 0, 4294967296, 1 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 0, 4294967296, 1 }, 5);
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 5);
             #endif
             #nullable restore
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Which_Packed =>
+            #else
+            private static readonly ulong[] Which_Packed =
+            #endif
+                new ulong[] { 4294967296, 2, 1 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Which => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Which_Packed).Slice(0, 5)
                 : (Which_Unpacked ??= TypedDatasetRuntime.Unpack(Which_Packed, 5));
-            private static global::System.ReadOnlySpan<ulong> Which_Packed => new ulong[] { 4294967296, 2, 1 };
             private static int[] Which_Unpacked;
             #else
-            internal static readonly int[] Which = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 2, 1 }, 5);
+            internal static readonly int[] Which = TypedDatasetRuntime.Unpack(Which_Packed, 5);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[5];
@@ -101,24 +121,34 @@ namespace Sample.Facts
         {
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
+            #else
+            private static readonly ulong[] Starts_Packed =
+            #endif
+                new ulong[] { 4294967296, 4294967297 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
                 : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
-            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 4294967297 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 4294967297 }, 4);
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 4);
             #endif
             #nullable restore
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Items_Packed =>
+            #else
+            private static readonly ulong[] Items_Packed =
+            #endif
+                new ulong[] { 0 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 1)
                 : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 1));
-            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 0 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 0 }, 1);
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 1);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[3];

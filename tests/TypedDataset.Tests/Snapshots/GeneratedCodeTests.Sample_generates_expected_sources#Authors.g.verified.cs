@@ -62,26 +62,36 @@ namespace Sample.Facts
             internal static global::System.ReadOnlySpan<byte> Text => "ursula-le-guinjorge-luis-borges"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Table_Packed =>
+            #else
+            private static readonly ulong[] Table_Packed =
+            #endif
+                new ulong[] { 0, 0, 0, 0, 12547614218, 73014444046, 0, 0, 6604036396, 60129542144, 0, 0, 0, 0, 0, 0 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
                 : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
-            private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 0, 0, 0, 0, 12547614218, 73014444046, 0, 0, 6604036396, 60129542144, 0, 0, 0, 0, 0, 0 };
             private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(new ulong[] { 0, 0, 0, 0, 12547614218, 73014444046, 0, 0, 6604036396, 60129542144, 0, 0, 0, 0, 0, 0 }, 32);
+            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(Table_Packed, 32);
             #endif
             #nullable restore
         }
 
         #nullable disable
         #if NET7_0_OR_GREATER
+        private static global::System.ReadOnlySpan<ulong> __ChunkStarts_Packed =>
+        #else
+        private static readonly ulong[] __ChunkStarts_Packed =
+        #endif
+            new ulong[] { 0 };
+        #if NET7_0_OR_GREATER
         private static global::System.ReadOnlySpan<int> __ChunkStarts => global::System.BitConverter.IsLittleEndian
             ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(__ChunkStarts_Packed).Slice(0, 1)
             : (__ChunkStarts_Unpacked ??= TypedDatasetRuntime.Unpack(__ChunkStarts_Packed, 1));
-        private static global::System.ReadOnlySpan<ulong> __ChunkStarts_Packed => new ulong[] { 0 };
         private static int[] __ChunkStarts_Unpacked;
         #else
-        private static readonly int[] __ChunkStarts = TypedDatasetRuntime.Unpack(new ulong[] { 0 }, 1);
+        private static readonly int[] __ChunkStarts = TypedDatasetRuntime.Unpack(__ChunkStarts_Packed, 1);
         #endif
         #nullable restore
 

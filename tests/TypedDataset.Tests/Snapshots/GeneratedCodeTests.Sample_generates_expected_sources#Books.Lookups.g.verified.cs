@@ -46,46 +46,66 @@ namespace Sample.Facts
             internal static global::System.ReadOnlySpan<byte> Text => "A Wizard of EarthseaThe DispossessedFicciones"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Table_Packed =>
+            #else
+            private static readonly ulong[] Table_Packed =
+            #endif
+                new ulong[] { 0, 0, 5106511545, 85899345920, 0, 0, 12203383019, 68719476756, 0, 0, 0, 0, 0, 0, 17012887207, 38654705700 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
                 : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
-            private static global::System.ReadOnlySpan<ulong> Table_Packed => new ulong[] { 0, 0, 5106511545, 85899345920, 0, 0, 12203383019, 68719476756, 0, 0, 0, 0, 0, 0, 17012887207, 38654705700 };
             private static int[] Table_Unpacked;
             #else
-            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(new ulong[] { 0, 0, 5106511545, 85899345920, 0, 0, 12203383019, 68719476756, 0, 0, 0, 0, 0, 0, 17012887207, 38654705700 }, 32);
+            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(Table_Packed, 32);
             #endif
             #nullable restore
             #nullable disable
+            #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
+            #else
+            private static readonly ulong[] Starts_Packed =
+            #endif
+                new ulong[] { 4294967296, 12884901890 };
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
                 : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
-            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 12884901890 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 12884901890 }, 4);
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 4);
             #endif
             #nullable restore
             #nullable disable
+            #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Items_Packed =>
+            #else
+            private static readonly ulong[] Items_Packed =
+            #endif
+                new ulong[] { 4294967296, 2 };
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 3)
                 : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 3));
-            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 4294967296, 2 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 2 }, 3);
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 3);
             #endif
             #nullable restore
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Which_Packed =>
+            #else
+            private static readonly ulong[] Which_Packed =
+            #endif
+                new ulong[] { 0, 0 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Which => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Which_Packed).Slice(0, 3)
                 : (Which_Unpacked ??= TypedDatasetRuntime.Unpack(Which_Packed, 3));
-            private static global::System.ReadOnlySpan<ulong> Which_Packed => new ulong[] { 0, 0 };
             private static int[] Which_Unpacked;
             #else
-            internal static readonly int[] Which = TypedDatasetRuntime.Unpack(new ulong[] { 0, 0 }, 3);
+            internal static readonly int[] Which = TypedDatasetRuntime.Unpack(Which_Packed, 3);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
@@ -101,24 +121,34 @@ namespace Sample.Facts
         {
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
+            #else
+            private static readonly ulong[] Starts_Packed =
+            #endif
+                new ulong[] { 8589934592, 3 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed).Slice(0, 3)
                 : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 3));
-            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 8589934592, 3 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 8589934592, 3 }, 3);
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 3);
             #endif
             #nullable restore
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Items_Packed =>
+            #else
+            private static readonly ulong[] Items_Packed =
+            #endif
+                new ulong[] { 4294967296, 2 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 3)
                 : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 3));
-            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 4294967296, 2 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 2 }, 3);
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 3);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[2];
@@ -134,24 +164,34 @@ namespace Sample.Facts
         {
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
+            #else
+            private static readonly ulong[] Starts_Packed =
+            #endif
+                new ulong[] { 4294967296, 8589934594 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
                 : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
-            private static global::System.ReadOnlySpan<ulong> Starts_Packed => new ulong[] { 4294967296, 8589934594 };
             private static int[] Starts_Unpacked;
             #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(new ulong[] { 4294967296, 8589934594 }, 4);
+            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 4);
             #endif
             #nullable restore
             #nullable disable
             #if NET7_0_OR_GREATER
+            private static global::System.ReadOnlySpan<ulong> Items_Packed =>
+            #else
+            private static readonly ulong[] Items_Packed =
+            #endif
+                new ulong[] { 1 };
+            #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
                 ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed)
                 : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 2));
-            private static global::System.ReadOnlySpan<ulong> Items_Packed => new ulong[] { 1 };
             private static int[] Items_Unpacked;
             #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(new ulong[] { 1 }, 2);
+            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 2);
             #endif
             #nullable restore
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
