@@ -1069,16 +1069,6 @@ internal static class TypedDatasetRuntime
         List<int> list = values.ToList();
         string count = list.Count.ToString(CultureInfo.InvariantCulture);
         w.WriteLine("#nullable disable");
-        if (list.Count == 0)
-        {
-            w.WriteLine("#if NET7_0_OR_GREATER");
-            w.WriteLine($"{access} static global::System.ReadOnlySpan<int> {name} => default;");
-            w.WriteLine("#else");
-            w.WriteLine($"{access} static readonly int[] {name} = new int[0];");
-            w.WriteLine("#endif");
-            w.WriteLine("#nullable restore");
-            return;
-        }
         // The numbers once, for both paths: a span over the assembly's data on .NET 7+, an array
         // before (declared first, so it is initialized before the table unpacked from it).
         w.WriteLine("#if NET7_0_OR_GREATER");

@@ -129,15 +129,15 @@ internal static class Hostile
         }
     }
 
+    /// <summary>The emitter's own conditional paths (.NET-only APIs, spans over constant tables) and its nullable-off tables; never data.</summary>
+    private static readonly string[] EmitterDirectives = { "#if NETCOREAPP", "#if NET7_0_OR_GREATER", "#else", "#endif", "#nullable disable", "#nullable restore" };
+
     /// <summary>
     /// Parses the generated sources: no declaration or directive came from data (only the emitter's own
     /// types, the single <c>#nullable enable</c> and the emitter's fixed <c>#if NETCOREAPP</c> /
     /// <c>#if NET7_0_OR_GREATER</c> paths and nullable-off constant tables), and the docs are
     /// well-formed XML (checked by compiling).
     /// </summary>
-    /// <summary>The emitter's own conditional paths (.NET-only APIs, spans over constant tables) and its nullable-off tables; never data.</summary>
-    private static readonly string[] EmitterDirectives = { "#if NETCOREAPP", "#if NET7_0_OR_GREATER", "#else", "#endif", "#nullable disable", "#nullable restore" };
-
     public static void AssertNoInjectedSyntax(GeneratorResult result)
     {
         foreach ((string hint, string text) in result.Sources)
