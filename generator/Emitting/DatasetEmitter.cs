@@ -85,7 +85,7 @@ internal static class DatasetEmitter
                         w.WriteLine("uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);");
                         if (lookup.Utf8Names)
                         {
-                            w.WriteLine("global::System.ReadOnlySpan<int> table = __Names.Table;");
+                            w.WriteLine("TypedDatasetRuntime.Ints table = __Names.Table;");
                             w.WriteLine("int mask = (table.Length >> 2) - 1;");
                             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
                             {
@@ -333,32 +333,34 @@ internal static class TypedDatasetRuntime
         unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
 
     /// <summary>
-    /// A constant table of ints packed two per <c>ulong</c> (low half first), unpacked into an array:
-    /// on .NET 7+ only on big-endian machines, where reading the ulongs' memory as ints would swap
-    /// each pair; before .NET 7, once per table at type initialization.
+    /// A constant table of ints packed two per <c>ulong</c> (low half first), read one int at a
+    /// time by shifting: the same on any byte order, no copy, and no generic method of the base
+    /// library on the first access (a ReadyToRun image then needs no JIT at all; a cast of the
+    /// ulongs' memory to ints would be JIT-compiled on first use).
     /// </summary>
-#if NET7_0_OR_GREATER
-    public static int[] Unpack(global::System.ReadOnlySpan<ulong> packed, int count)
-#else
-    public static int[] Unpack(ulong[] packed, int count)
-#endif
+    public readonly ref struct Ints
     {
-        var ints = new int[count];
-        for (int i = 0; i < count; i++) ints[i] = unchecked((int)(packed[i >> 1] >> ((i & 1) * 32)));
-        return ints;
+#if NET7_0_OR_GREATER
+        private readonly global::System.ReadOnlySpan<ulong> _packed;
+        public Ints(global::System.ReadOnlySpan<ulong> packed, int length) { _packed = packed; Length = length; }
+#else
+        private readonly ulong[] _packed;
+        public Ints(ulong[] packed, int length) { _packed = packed; Length = length; }
+#endif
+
+        /// <summary>The number of ints.</summary>
+        public int Length { get; }
+
+        /// <summary>The int at this index.</summary>
+        public int this[int index] => unchecked((int)(_packed[index >> 1] >> ((index & 1) << 5)));
     }
 
     /// <summary>
     /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
     /// items[starts[e]..starts[e + 1]]), built once and published to the cache slot.
     /// </summary>
-#if NET7_0_OR_GREATER
     public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
-        ref global::System.Collections.Generic.IReadOnlyList<T>? slot, global::System.ReadOnlySpan<int> starts, global::System.ReadOnlySpan<int> items, int entry, global::System.Func<int, T> item)
-#else
-    public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
-        ref global::System.Collections.Generic.IReadOnlyList<T>? slot, int[] starts, int[] items, int entry, global::System.Func<int, T> item)
-#endif
+        ref global::System.Collections.Generic.IReadOnlyList<T>? slot, Ints starts, Ints items, int entry, global::System.Func<int, T> item)
         where T : class
     {
         int from = starts[entry], to = starts[entry + 1];
@@ -523,11 +525,7 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
-#if NET7_0_OR_GREATER
-    public static int ChunkOf(global::System.ReadOnlySpan<int> starts, int index)
-#else
-    public static int ChunkOf(int[] starts, int index)
-#endif
+    public static int ChunkOf(Ints starts, int index)
     {
         int low = 0, high = starts.Length - 1;
         while (low < high)
@@ -945,12 +943,12 @@ internal static class TypedDatasetRuntime
                 string range = (k.MaxLength - k.MinLength).ToString(CultureInfo.InvariantCulture);
                 w.WriteLine($"if ((uint)(key.Length - {k.MinLength.ToString(CultureInfo.InvariantCulture)}) > {range}u) return -1;");
                 string start = k.FromEnd ? $"key.Length - {(k.Offset + k.Length).ToString(CultureInfo.InvariantCulture)}" : k.Offset.ToString(CultureInfo.InvariantCulture);
-                w.WriteLine("global::System.ReadOnlySpan<int> table = __Keys.Table;");
+                w.WriteLine("TypedDatasetRuntime.Ints table = __Keys.Table;");
                 w.WriteLine($"uint hash = TypedDatasetRuntime.WindowHash{k.Length.ToString(CultureInfo.InvariantCulture)}(key, {start});");
             }
             else
             {
-                w.WriteLine("global::System.ReadOnlySpan<int> table = __Keys.Table;");
+                w.WriteLine("TypedDatasetRuntime.Ints table = __Keys.Table;");
                 w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
             }
             w.WriteLine("int mask = (table.Length >> 2) - 1;");
@@ -1054,15 +1052,14 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// A constant int table. On .NET 7+ a <c>ReadOnlySpan&lt;int&gt;</c> property over a constant
-    /// <c>ulong</c> array, which the compiler turns into a span over the assembly's data (no
-    /// allocation, no copy, pages touched only when read), two ints per element, read as ints on
-    /// little-endian machines (on big-endian ones unpacked once into an array); elsewhere a static
-    /// readonly int array unpacked from the same ulongs at type initialization (one copy of the
-    /// numbers in the source either way). The compiler's time on a table grows with its number of
-    /// elements (hundreds of thousands at 100,000 facts): two ints per element halve them, and
-    /// nullable analysis, which has nothing to check in a table but walks every element, is off
-    /// (docs/benchmarks.md, "Packed tables").
+    /// A constant int table, two ints per <c>ulong</c>, read through <c>TypedDatasetRuntime.Ints</c>
+    /// (a shift per read, the same on any byte order). On .NET 7+ the ulongs are a
+    /// <c>ReadOnlySpan&lt;ulong&gt;</c> property over a constant array, which the compiler turns into
+    /// a span over the assembly's data (no allocation, no copy, pages touched only when read);
+    /// elsewhere a static readonly array (one copy of the numbers in the source either way). The
+    /// compiler's time on a table grows with its number of elements (hundreds of thousands at
+    /// 100,000 facts): two ints per element halve them, and nullable analysis, which has nothing to
+    /// check in a table but walks every element, is off (docs/benchmarks.md, "Packed tables").
     /// </summary>
     private static void IntTable(SourceWriter w, string access, string name, IEnumerable<int> values)
     {
@@ -1070,23 +1067,15 @@ internal static class TypedDatasetRuntime
         string count = list.Count.ToString(CultureInfo.InvariantCulture);
         w.WriteLine("#nullable disable");
         // The numbers once, for both paths: a span over the assembly's data on .NET 7+, an array
-        // before (declared first, so it is initialized before the table unpacked from it).
+        // before (declared first, so it is initialized before anything reads it).
         w.WriteLine("#if NET7_0_OR_GREATER");
         w.WriteLine($"private static global::System.ReadOnlySpan<ulong> {name}_Packed =>");
         w.WriteLine("#else");
         w.WriteLine($"private static readonly ulong[] {name}_Packed =");
         w.WriteLine("#endif");
         w.WriteLine($"    new ulong[] {{ {string.Join(", ", Pack(list))} }};");
-        w.WriteLine("#if NET7_0_OR_GREATER");
-        string slice = list.Count % 2 == 0 ? "" : $".Slice(0, {count})";
-        w.WriteLine($"{access} static global::System.ReadOnlySpan<int> {name} => global::System.BitConverter.IsLittleEndian");
-        w.WriteLine($"    ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>({name}_Packed){slice}");
-        w.WriteLine($"    : ({name}_Unpacked ??= TypedDatasetRuntime.Unpack({name}_Packed, {count}));");
-        w.WriteLine($"private static int[] {name}_Unpacked;");
-        w.WriteLine("#else");
-        w.WriteLine($"{access} static readonly int[] {name} = TypedDatasetRuntime.Unpack({name}_Packed, {count});");
-        w.WriteLine("#endif");
         w.WriteLine("#nullable restore");
+        w.WriteLine($"{access} static TypedDatasetRuntime.Ints {name} => new TypedDatasetRuntime.Ints({name}_Packed, {count});");
     }
 
     /// <summary>Two ints per <c>ulong</c>, the first in the low half (so a little-endian read of the ulongs gives the ints in order).</summary>

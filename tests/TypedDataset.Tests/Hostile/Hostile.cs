@@ -168,7 +168,7 @@ internal static class Hostile
     {
         INamedTypeSymbol? type = result.Compilation.GetTypeByMetadataName(ns + "." + collection);
         if (type is null) return Array.Empty<string>();
-        return type.GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic && p.Name != "All")
+        return type.GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic && p.DeclaredAccessibility == Accessibility.Public && p.Name != "All")
             .Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
     }
 

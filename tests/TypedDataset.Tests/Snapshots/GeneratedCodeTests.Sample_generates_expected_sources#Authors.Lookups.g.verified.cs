@@ -12,7 +12,7 @@ namespace Sample.Facts
             if (nameOrAlias is null) return TypedDatasetRuntime.Empty<global::Sample.Facts.Author>();
             TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);
             uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);
-            global::System.ReadOnlySpan<int> table = __Names.Table;
+            TypedDatasetRuntime.Ints table = __Names.Table;
             int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
@@ -51,15 +51,8 @@ namespace Sample.Facts
             private static readonly ulong[] Table_Packed =
             #endif
                 new ulong[] { 9005820119, 30064771089, 20705732807, 73014444070, 23950973846, 25769803831, 0, 0, 0, 0, 0, 0, 15233232622, 60129542168, 6534095647, 73014444032 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
-                : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
-            private static int[] Table_Unpacked;
-            #else
-            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(Table_Packed, 32);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Table => new TypedDatasetRuntime.Ints(Table_Packed, 32);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
@@ -67,15 +60,8 @@ namespace Sample.Facts
             private static readonly ulong[] Starts_Packed =
             #endif
                 new ulong[] { 4294967296, 12884901890, 21474836484 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
-                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 6));
-            private static int[] Starts_Unpacked;
-            #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 6);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 6);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Items_Packed =>
@@ -83,15 +69,8 @@ namespace Sample.Facts
             private static readonly ulong[] Items_Packed =
             #endif
                 new ulong[] { 0, 4294967296, 1 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 5)
-                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 5));
-            private static int[] Items_Unpacked;
-            #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 5);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 5);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Which_Packed =>
@@ -99,15 +78,8 @@ namespace Sample.Facts
             private static readonly ulong[] Which_Packed =
             #endif
                 new ulong[] { 4294967296, 2, 1 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Which => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Which_Packed).Slice(0, 5)
-                : (Which_Unpacked ??= TypedDatasetRuntime.Unpack(Which_Packed, 5));
-            private static int[] Which_Unpacked;
-            #else
-            internal static readonly int[] Which = TypedDatasetRuntime.Unpack(Which_Packed, 5);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Which => new TypedDatasetRuntime.Ints(Which_Packed, 5);
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[5];
         }
 
@@ -126,15 +98,8 @@ namespace Sample.Facts
             private static readonly ulong[] Starts_Packed =
             #endif
                 new ulong[] { 4294967296, 4294967297 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
-                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
-            private static int[] Starts_Unpacked;
-            #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 4);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 4);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Items_Packed =>
@@ -142,15 +107,8 @@ namespace Sample.Facts
             private static readonly ulong[] Items_Packed =
             #endif
                 new ulong[] { 0 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 1)
-                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 1));
-            private static int[] Items_Unpacked;
-            #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 1);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 1);
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[3];
         }
     }

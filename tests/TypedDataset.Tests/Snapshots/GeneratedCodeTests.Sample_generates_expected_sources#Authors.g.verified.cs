@@ -44,7 +44,7 @@ namespace Sample.Facts
         internal static int __IndexOf(string key)
         {
             if ((uint)(key.Length - 14) > 3u) return -1;
-            global::System.ReadOnlySpan<int> table = __Keys.Table;
+            TypedDatasetRuntime.Ints table = __Keys.Table;
             uint hash = TypedDatasetRuntime.WindowHash4(key, key.Length - 4);
             int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
@@ -67,15 +67,8 @@ namespace Sample.Facts
             private static readonly ulong[] Table_Packed =
             #endif
                 new ulong[] { 0, 0, 0, 0, 12547614218, 73014444046, 0, 0, 6604036396, 60129542144, 0, 0, 0, 0, 0, 0 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
-                : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
-            private static int[] Table_Unpacked;
-            #else
-            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(Table_Packed, 32);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Table => new TypedDatasetRuntime.Ints(Table_Packed, 32);
         }
 
         #nullable disable
@@ -85,15 +78,8 @@ namespace Sample.Facts
         private static readonly ulong[] __ChunkStarts_Packed =
         #endif
             new ulong[] { 0 };
-        #if NET7_0_OR_GREATER
-        private static global::System.ReadOnlySpan<int> __ChunkStarts => global::System.BitConverter.IsLittleEndian
-            ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(__ChunkStarts_Packed).Slice(0, 1)
-            : (__ChunkStarts_Unpacked ??= TypedDatasetRuntime.Unpack(__ChunkStarts_Packed, 1));
-        private static int[] __ChunkStarts_Unpacked;
-        #else
-        private static readonly int[] __ChunkStarts = TypedDatasetRuntime.Unpack(__ChunkStarts_Packed, 1);
-        #endif
         #nullable restore
+        private static TypedDatasetRuntime.Ints __ChunkStarts => new TypedDatasetRuntime.Ints(__ChunkStarts_Packed, 1);
 
         private static void __LoadChunk(int chunk)
         {

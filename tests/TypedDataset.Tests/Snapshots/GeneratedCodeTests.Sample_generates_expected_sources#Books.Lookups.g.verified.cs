@@ -12,7 +12,7 @@ namespace Sample.Facts
             if (nameOrAlias is null) return TypedDatasetRuntime.Empty<global::Sample.Facts.Book>();
             TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);
             uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);
-            global::System.ReadOnlySpan<int> table = __Names.Table;
+            TypedDatasetRuntime.Ints table = __Names.Table;
             int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
@@ -51,15 +51,8 @@ namespace Sample.Facts
             private static readonly ulong[] Table_Packed =
             #endif
                 new ulong[] { 0, 0, 5106511545, 85899345920, 0, 0, 12203383019, 68719476756, 0, 0, 0, 0, 0, 0, 17012887207, 38654705700 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Table => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Table_Packed)
-                : (Table_Unpacked ??= TypedDatasetRuntime.Unpack(Table_Packed, 32));
-            private static int[] Table_Unpacked;
-            #else
-            internal static readonly int[] Table = TypedDatasetRuntime.Unpack(Table_Packed, 32);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Table => new TypedDatasetRuntime.Ints(Table_Packed, 32);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
@@ -67,15 +60,8 @@ namespace Sample.Facts
             private static readonly ulong[] Starts_Packed =
             #endif
                 new ulong[] { 4294967296, 12884901890 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
-                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
-            private static int[] Starts_Unpacked;
-            #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 4);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 4);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Items_Packed =>
@@ -83,15 +69,8 @@ namespace Sample.Facts
             private static readonly ulong[] Items_Packed =
             #endif
                 new ulong[] { 4294967296, 2 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 3)
-                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 3));
-            private static int[] Items_Unpacked;
-            #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 3);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 3);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Which_Packed =>
@@ -99,15 +78,8 @@ namespace Sample.Facts
             private static readonly ulong[] Which_Packed =
             #endif
                 new ulong[] { 0, 0 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Which => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Which_Packed).Slice(0, 3)
-                : (Which_Unpacked ??= TypedDatasetRuntime.Unpack(Which_Packed, 3));
-            private static int[] Which_Unpacked;
-            #else
-            internal static readonly int[] Which = TypedDatasetRuntime.Unpack(Which_Packed, 3);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Which => new TypedDatasetRuntime.Ints(Which_Packed, 3);
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
         }
 
@@ -126,15 +98,8 @@ namespace Sample.Facts
             private static readonly ulong[] Starts_Packed =
             #endif
                 new ulong[] { 8589934592, 3 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed).Slice(0, 3)
-                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 3));
-            private static int[] Starts_Unpacked;
-            #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 3);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 3);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Items_Packed =>
@@ -142,15 +107,8 @@ namespace Sample.Facts
             private static readonly ulong[] Items_Packed =
             #endif
                 new ulong[] { 4294967296, 2 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed).Slice(0, 3)
-                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 3));
-            private static int[] Items_Unpacked;
-            #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 3);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 3);
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[2];
         }
 
@@ -169,15 +127,8 @@ namespace Sample.Facts
             private static readonly ulong[] Starts_Packed =
             #endif
                 new ulong[] { 4294967296, 8589934594 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Starts => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Starts_Packed)
-                : (Starts_Unpacked ??= TypedDatasetRuntime.Unpack(Starts_Packed, 4));
-            private static int[] Starts_Unpacked;
-            #else
-            internal static readonly int[] Starts = TypedDatasetRuntime.Unpack(Starts_Packed, 4);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 4);
             #nullable disable
             #if NET7_0_OR_GREATER
             private static global::System.ReadOnlySpan<ulong> Items_Packed =>
@@ -185,15 +136,8 @@ namespace Sample.Facts
             private static readonly ulong[] Items_Packed =
             #endif
                 new ulong[] { 1 };
-            #if NET7_0_OR_GREATER
-            internal static global::System.ReadOnlySpan<int> Items => global::System.BitConverter.IsLittleEndian
-                ? global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(Items_Packed)
-                : (Items_Unpacked ??= TypedDatasetRuntime.Unpack(Items_Packed, 2));
-            private static int[] Items_Unpacked;
-            #else
-            internal static readonly int[] Items = TypedDatasetRuntime.Unpack(Items_Packed, 2);
-            #endif
             #nullable restore
+            internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 2);
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>?[3];
         }
     }

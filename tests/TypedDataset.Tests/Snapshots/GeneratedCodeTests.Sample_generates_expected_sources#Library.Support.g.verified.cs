@@ -119,32 +119,34 @@ namespace Sample.Facts
             unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
 
         /// <summary>
-        /// A constant table of ints packed two per <c>ulong</c> (low half first), unpacked into an array:
-        /// on .NET 7+ only on big-endian machines, where reading the ulongs' memory as ints would swap
-        /// each pair; before .NET 7, once per table at type initialization.
+        /// A constant table of ints packed two per <c>ulong</c> (low half first), read one int at a
+        /// time by shifting: the same on any byte order, no copy, and no generic method of the base
+        /// library on the first access (a ReadyToRun image then needs no JIT at all; a cast of the
+        /// ulongs' memory to ints would be JIT-compiled on first use).
         /// </summary>
-    #if NET7_0_OR_GREATER
-        public static int[] Unpack(global::System.ReadOnlySpan<ulong> packed, int count)
-    #else
-        public static int[] Unpack(ulong[] packed, int count)
-    #endif
+        public readonly ref struct Ints
         {
-            var ints = new int[count];
-            for (int i = 0; i < count; i++) ints[i] = unchecked((int)(packed[i >> 1] >> ((i & 1) * 32)));
-            return ints;
+    #if NET7_0_OR_GREATER
+            private readonly global::System.ReadOnlySpan<ulong> _packed;
+            public Ints(global::System.ReadOnlySpan<ulong> packed, int length) { _packed = packed; Length = length; }
+    #else
+            private readonly ulong[] _packed;
+            public Ints(ulong[] packed, int length) { _packed = packed; Length = length; }
+    #endif
+
+            /// <summary>The number of ints.</summary>
+            public int Length { get; }
+
+            /// <summary>The int at this index.</summary>
+            public int this[int index] => unchecked((int)(_packed[index >> 1] >> ((index & 1) << 5)));
         }
 
         /// <summary>
         /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
         /// items[starts[e]..starts[e + 1]]), built once and published to the cache slot.
         /// </summary>
-    #if NET7_0_OR_GREATER
         public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
-            ref global::System.Collections.Generic.IReadOnlyList<T>? slot, global::System.ReadOnlySpan<int> starts, global::System.ReadOnlySpan<int> items, int entry, global::System.Func<int, T> item)
-    #else
-        public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
-            ref global::System.Collections.Generic.IReadOnlyList<T>? slot, int[] starts, int[] items, int entry, global::System.Func<int, T> item)
-    #endif
+            ref global::System.Collections.Generic.IReadOnlyList<T>? slot, Ints starts, Ints items, int entry, global::System.Func<int, T> item)
             where T : class
         {
             int from = starts[entry], to = starts[entry + 1];
@@ -309,11 +311,7 @@ namespace Sample.Facts
         }
 
         /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
-    #if NET7_0_OR_GREATER
-        public static int ChunkOf(global::System.ReadOnlySpan<int> starts, int index)
-    #else
-        public static int ChunkOf(int[] starts, int index)
-    #endif
+        public static int ChunkOf(Ints starts, int index)
         {
             int low = 0, high = starts.Length - 1;
             while (low < high)
