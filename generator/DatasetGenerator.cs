@@ -29,6 +29,9 @@ public sealed class DatasetGenerator : IIncrementalGenerator
     internal const string DataKind = "Data";
     internal const string SourceTextKind = "SourceText";
 
+    /// <summary><c>LanguageVersion.CSharp14</c>'s value.</summary>
+    private const int CSharp14 = 1400;
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // 1. Classify additional files by the metadata the .targets gives them.
@@ -63,21 +66,26 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             HasAscii: HasAccessibleType(c, "System.Text.Ascii")));
         var language = context.ParseOptionsProvider.Select(static (o, _) => (
             Ok: o is not CSharpParseOptions cs || cs.LanguageVersion >= LanguageVersion.CSharp9,
-            Utf8Literals: o is CSharpParseOptions u && u.LanguageVersion >= LanguageVersion.CSharp11));
+            Utf8Literals: o is CSharpParseOptions u && u.LanguageVersion >= LanguageVersion.CSharp11,
+            // C# 14 (extension members) by number: the Roslyn this generator compiles against predates it.
+            Extensions: o is CSharpParseOptions e && (int)e.LanguageVersion >= CSharp14));
         var config = context.AnalyzerConfigOptionsProvider
             .Select(static (o, _) =>
             {
                 o.GlobalOptions.TryGetValue("build_property.TypedDatasetNamespace", out string? ns);
                 if (string.IsNullOrWhiteSpace(ns)) o.GlobalOptions.TryGetValue("build_property.RootNamespace", out ns);
                 o.GlobalOptions.TryGetValue("build_property.TypedDatasetSourceTextsFound", out string? found);
+                o.GlobalOptions.TryGetValue("build_property.TypedDatasetFactMembers", out string? members);
                 return (Namespace: string.IsNullOrWhiteSpace(ns) ? "TypedDataset.Generated" : ns!.Trim(),
-                    SourceTexts: string.Equals(found, "true", StringComparison.OrdinalIgnoreCase));
+                    SourceTexts: string.Equals(found, "true", StringComparison.OrdinalIgnoreCase),
+                    FactMembers: members?.Trim() ?? string.Empty);
             })
             .Combine(compilationFacts)
             .Combine(language)
             .Select(static (x, _) => new ConfigSpec(x.Left.Left.Namespace, x.Left.Left.SourceTexts,
                 x.Left.Right.NeedsIsExternalInit, x.Left.Right.NeedsNotNullWhen, x.Right.Ok,
-                Utf8Keys: x.Right.Utf8Literals && x.Left.Right.HasAscii))
+                Utf8Keys: x.Right.Utf8Literals && x.Left.Right.HasAscii,
+                FactMembers: x.Left.Left.FactMembers, ExtensionsSupported: x.Right.Extensions))
             .WithTrackingName(TrackingNames.Config);
 
         // 4. The schema, validated once; then one typing step per file (cached per file: an edit

@@ -93,6 +93,10 @@ internal static class DiagnosticDescriptors
         "The generated dataset code needs C# 9 or later (records); set <LangVersion>9</LangVersion> or later in the project", Build);
     public static readonly DiagnosticDescriptor InvalidNamespace = Error("TDS902", "Invalid namespace",
         "'{0}' is not a valid namespace; set TypedDatasetNamespace (or RootNamespace) to dotted C# identifiers", Build);
+    public static readonly DiagnosticDescriptor UnknownFactMembers = Warning("TDS903", "Unknown fact member layout",
+        "TypedDatasetFactMembers is '{0}'; use Properties (the default) or Extensions. The facts are emitted as properties", Build);
+    public static readonly DiagnosticDescriptor ExtensionsNeedCSharp14 = Warning("TDS904", "Extension members need C# 14",
+        "TypedDatasetFactMembers=Extensions needs C# 14 or later; set <LangVersion>14</LangVersion> in the project (and in the projects that use the dataset). The facts are emitted as properties", Build);
     public static readonly DiagnosticDescriptor InternalError = Error("TDS999", "Internal generator error",
         "Internal error in the TypedDataset generator while {0}: {1}; please report it with the YAML that caused it", Build);
 

@@ -52,7 +52,7 @@ internal static class DatasetEmitter
         foreach (CollectionIndexSpec collection in core.Collections)
         {
             TypeSpec type = ctx.Type(collection.TypeName);
-            yield return ($"{type.Collection}.g.cs", EmitCollection(ctx, type, collection, core.Utf8Keys));
+            yield return ($"{type.Collection}.g.cs", EmitCollection(ctx, type, collection, core.Utf8Keys, core.ExtensionMembers));
         }
         yield return ($"{core.Schema.Root}.g.cs", EmitRoot(ctx, core));
     }
@@ -822,7 +822,7 @@ internal static class TypedDatasetRuntime
 
     // ---------------------------------------------------------------- collections
 
-    private static string EmitCollection(EmitContext ctx, TypeSpec type, CollectionIndexSpec index, bool utf8Keys)
+    private static string EmitCollection(EmitContext ctx, TypeSpec type, CollectionIndexSpec index, bool utf8Keys, bool extensionMembers)
     {
         SourceWriter w = Begin();
         string record = $"global::{ctx.Namespace}.{type.Name}";
@@ -834,11 +834,11 @@ internal static class TypedDatasetRuntime
             {
                 foreach (SliceRef slice in index.Slices)
                 {
-                    w.WriteLine($"private const int Base_{slice.FileId} = {slice.Offset.ToString(CultureInfo.InvariantCulture)};");
+                    w.WriteLine($"internal const int Base_{slice.FileId} = {slice.Offset.ToString(CultureInfo.InvariantCulture)};");
                 }
                 if (index.Slices.Count > 0) w.WriteLine();
-                w.WriteLine($"private static readonly {record}?[] s_items = new {record}?[{index.Count.ToString(CultureInfo.InvariantCulture)}];");
-                w.WriteLine("private static readonly object s_lock = new object();");
+                w.WriteLine($"internal static readonly {record}?[] s_items = new {record}?[{index.Count.ToString(CultureInfo.InvariantCulture)}];");
+                w.WriteLine("internal static readonly object s_lock = new object();");
                 w.WriteLine();
                 Summary(w, $"Every {type.Name} fact, in file order. Facts are built on first access, {FactsPerMethod} at a time.");
                 w.WriteLine($"public static {IReadOnlyList}<{record}> All {{ get; }} = new TypedDatasetRuntime.LazyList<{record}>({index.Count.ToString(CultureInfo.InvariantCulture)}, __Item);");
@@ -857,7 +857,7 @@ internal static class TypedDatasetRuntime
                     w.WriteLine("return value is not null;");
                 }
                 w.WriteLine();
-                w.WriteLine($"private static {record} __Item(int index) => s_items[index] ?? __Build(index);");
+                w.WriteLine($"internal static {record} __Item(int index) => s_items[index] ?? __Build(index);");
                 w.WriteLine();
                 using (w.Block($"private static {record} __Build(int index)"))
                 {
@@ -877,7 +877,9 @@ internal static class TypedDatasetRuntime
                 {
                     for (int c = 0; c * FactsPerMethod < slice.Count; c++)
                     {
-                        chunks.Add((slice.Offset + c * FactsPerMethod, $"Load_{slice.FileId}_{c.ToString(CultureInfo.InvariantCulture)}"));
+                        chunks.Add((slice.Offset + c * FactsPerMethod, extensionMembers
+                            ? MembersClass(type, slice.FileId, c) + ".Load"
+                            : $"Load_{slice.FileId}_{c.ToString(CultureInfo.InvariantCulture)}"));
                     }
                 }
                 w.WriteLine();
@@ -1157,37 +1159,104 @@ internal static class TypedDatasetRuntime
                 if (!first) w.WriteLine();
                 first = false;
                 TypeSpec type = ctx.Type(slice.TypeName);
-                string record = $"global::{ctx.Namespace}.{type.Name}";
-                string offset = $"Base_{file.FileId}";
-                using (w.Block($"partial class {type.Collection}"))
-                {
-                    for (int i = 0; i < slice.Facts.Count; i++)
-                    {
-                        FactSpec fact = slice.Facts[i];
-                        FactDocs(w, ctx, type, fact);
-                        w.WriteLine($"public static {record} {fact.MemberName} => __Item({offset} + {i.ToString(CultureInfo.InvariantCulture)});");
-                        w.WriteLine();
-                    }
-
-                    int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
-                    for (int c = 0; c < chunks; c++)
-                    {
-                        if (c > 0) w.WriteLine();
-                        using (w.Block($"private static void Load_{file.FileId}_{c.ToString(CultureInfo.InvariantCulture)}({record}?[] items)"))
-                        {
-                            for (int i = c * FactsPerMethod; i < System.Math.Min(slice.Facts.Count, (c + 1) * FactsPerMethod); i++)
-                            {
-                                FactSpec fact = slice.Facts[i];
-                                var args = new List<string> { CSharpText.Literal(fact.Key) };
-                                for (int f = 0; f < type.Fields.Count; f++) args.Add(ctx.Expression(type.Fields[f], fact.Values[f]));
-                                w.WriteLine($"items[{offset} + {i.ToString(CultureInfo.InvariantCulture)}] = new {record}({string.Join(", ", args)});");
-                            }
-                        }
-                    }
-                }
+                if (file.ExtensionMembers) EmitExtensionSlice(w, ctx, type, file, slice);
+                else EmitPropertySlice(w, ctx, type, file, slice);
             }
         }
         return w.ToString();
+    }
+
+    /// <summary>The default layout: the file's facts as static properties of the collection class, and their loaders.</summary>
+    private static void EmitPropertySlice(SourceWriter w, EmitContext ctx, TypeSpec type, FileEmitSpec file, CollectionSliceSpec slice)
+    {
+        string record = $"global::{ctx.Namespace}.{type.Name}";
+        string offset = $"Base_{file.FileId}";
+        using (w.Block($"partial class {type.Collection}"))
+        {
+            for (int i = 0; i < slice.Facts.Count; i++)
+            {
+                FactSpec fact = slice.Facts[i];
+                FactDocs(w, ctx, type, fact);
+                w.WriteLine($"public static {record} {fact.MemberName} => __Item({offset} + {i.ToString(CultureInfo.InvariantCulture)});");
+                w.WriteLine();
+            }
+            int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
+            for (int c = 0; c < chunks; c++)
+            {
+                if (c > 0) w.WriteLine();
+                EmitLoader(w, ctx, type, slice, "private static void Load_" + file.FileId + "_" + c.ToString(CultureInfo.InvariantCulture), offset, c);
+            }
+        }
+    }
+
+    /// <summary>
+    /// TypedDatasetFactMembers=Extensions (C# 14): per chunk of <see cref="FactsPerMethod"/> facts, a
+    /// static class with the chunk's loader and its facts as static extension members of the
+    /// collection (<c>Events.X</c> as with properties). The collection class then has no member per
+    /// fact: the runtime loads it, and then one small class, on the first access, instead of a class
+    /// with a getter per fact (docs/architecture.md, "Fact members").
+    /// </summary>
+    private static void EmitExtensionSlice(SourceWriter w, EmitContext ctx, TypeSpec type, FileEmitSpec file, CollectionSliceSpec slice)
+    {
+        string record = $"global::{ctx.Namespace}.{type.Name}";
+        string collection = $"global::{ctx.Namespace}.{type.Collection}";
+        string offset = $"{collection}.Base_{file.FileId}";
+        int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
+        for (int c = 0; c < chunks; c++)
+        {
+            if (c > 0) w.WriteLine();
+            int from = c * FactsPerMethod, to = System.Math.Min(slice.Facts.Count, from + FactsPerMethod);
+            Summary(w, $"{type.Name} facts {(from + 1).ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} of {file.DisplayPath}: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
+            w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.WriteLine(GeneratedCode);
+            using (w.Block($"public static class {MembersClass(type, file.FileId, c)}"))
+            {
+                using (w.Block($"extension({collection})"))
+                {
+                    for (int i = from; i < to; i++)
+                    {
+                        if (i > from) w.WriteLine();
+                        FactSpec fact = slice.Facts[i];
+                        FactDocs(w, ctx, type, fact);
+                        string at = $"{offset} + {i.ToString(CultureInfo.InvariantCulture)}";
+                        w.WriteLine($"public static {record} {fact.MemberName} => {collection}.s_items[{at}] ?? __Build({at});");
+                    }
+                }
+                w.WriteLine();
+                // A named fact builds its own chunk directly: no dispatch method, which would make
+                // the JIT load the classes of every chunk it can call.
+                using (w.Block($"private static {record} __Build(int index)"))
+                {
+                    using (w.Block($"lock ({collection}.s_lock)"))
+                    {
+                        w.WriteLine($"if ({collection}.s_items[index] is null) Load({collection}.s_items);");
+                    }
+                    w.WriteLine($"return {collection}.s_items[index]!;");
+                }
+                w.WriteLine();
+                EmitLoader(w, ctx, type, slice, "internal static void Load", offset, c);
+            }
+        }
+    }
+
+    /// <summary>The class of one chunk's extension members and loader (TypedDatasetFactMembers=Extensions).</summary>
+    private static string MembersClass(TypeSpec type, string fileId, int chunk) =>
+        $"{type.Collection}__{fileId}_{chunk.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The method that builds chunk <paramref name="chunk"/> of a file's facts into the collection's items.</summary>
+    private static void EmitLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string declaration, string offset, int chunk)
+    {
+        string record = $"global::{ctx.Namespace}.{type.Name}";
+        using (w.Block($"{declaration}({record}?[] items)"))
+        {
+            for (int i = chunk * FactsPerMethod; i < System.Math.Min(slice.Facts.Count, (chunk + 1) * FactsPerMethod); i++)
+            {
+                FactSpec fact = slice.Facts[i];
+                var args = new List<string> { CSharpText.Literal(fact.Key) };
+                for (int f = 0; f < type.Fields.Count; f++) args.Add(ctx.Expression(type.Fields[f], fact.Values[f]));
+                w.WriteLine($"items[{offset} + {i.ToString(CultureInfo.InvariantCulture)}] = new {record}({string.Join(", ", args)});");
+            }
+        }
     }
 
     /// <summary>The IntelliSense text of a fact: its values, then its evidence.</summary>

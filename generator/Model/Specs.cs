@@ -108,7 +108,9 @@ internal sealed record ConfigSpec(
     bool NeedsIsExternalInit,
     bool NeedsNotNullWhen,
     bool LanguageVersionSupported,
-    bool Utf8Keys = false);
+    bool Utf8Keys = false,
+    string FactMembers = "",
+    bool ExtensionsSupported = false);
 
 // ---------- Schema ----------
 
@@ -213,7 +215,8 @@ internal sealed record FileEmitSpec(
     string FileId,
     string DisplayPath,
     SchemaSpec Schema,
-    ImmutableEquatableArray<CollectionSliceSpec> Slices);
+    ImmutableEquatableArray<CollectionSliceSpec> Slices,
+    bool ExtensionMembers = false);
 
 /// <summary>A file's share of a collection: where its facts start in <c>All</c>.</summary>
 internal sealed record SliceRef(string FileId, int Offset, int Count);
@@ -232,7 +235,8 @@ internal sealed record CoreSpec(
     ImmutableEquatableArray<CollectionIndexSpec> Collections,
     bool NeedsIsExternalInit,
     bool NeedsNotNullWhen,
-    bool Utf8Keys = false);
+    bool Utf8Keys = false,
+    bool ExtensionMembers = false);
 
 /// <summary>
 /// One collection's name and inverse indexes, computed at build time (so a lookup builds only the

@@ -62,6 +62,16 @@ internal static class DatasetValidator
             return Done();
         }
         if (schemaResult.Schema is not SchemaSpec schema) return Done();
+        bool extensionMembers = false;
+        if (string.Equals(config.FactMembers, "Extensions", StringComparison.OrdinalIgnoreCase))
+        {
+            if (config.ExtensionsSupported) extensionMembers = true;
+            else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExtensionsNeedCSharp14, schemaLocation));
+        }
+        else if (config.FactMembers.Length > 0 && !string.Equals(config.FactMembers, "Properties", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownFactMembers, schemaLocation, Names.ForMessage(config.FactMembers)));
+        }
 
         var run = new CrossFileRun(schema, diagnostics);
         run.CollectKeys(dataFiles);
@@ -105,7 +115,7 @@ internal static class DatasetValidator
             }
             if (slices.Count > 0)
             {
-                emits.Add(new FileEmitSpec(config.Namespace, fileId, DisplayPath(file.OrderKey), schema, slices.ToImmutableEquatableArray()));
+                emits.Add(new FileEmitSpec(config.Namespace, fileId, DisplayPath(file.OrderKey), schema, slices.ToImmutableEquatableArray(), extensionMembers));
             }
         }
         var core = new CoreSpec(
@@ -115,7 +125,8 @@ internal static class DatasetValidator
                 slicesByType[t.Name].Sum(s => s.Count), keysByType[t.Name].ToImmutableEquatableArray())).ToImmutableEquatableArray(),
             config.NeedsIsExternalInit,
             config.NeedsNotNullWhen,
-            config.Utf8Keys);
+            config.Utf8Keys,
+            extensionMembers);
         return Done(core, emits, LookupIndexer.Build(config.Namespace, schema, factsByType, keysByType, config.Utf8Keys));
     }
 

@@ -76,12 +76,48 @@ public class TypeLoadTests
         Assert.Contains(ns + ".Places", listener.Loaded);
     }
 
+    [Fact]
+    public void With_extension_members_the_first_fact_loads_the_collection_and_one_class_of_32_facts()
+    {
+        string ns = "TypeLoad" + Guid.NewGuid().ToString("N");
+        string places = "Places:\n" + string.Concat(Enumerable.Range(0, 70).Select(i => $"  - id: p{i}\n    label: Place {i}\n"));
+        string probe = $$"""
+            namespace Probe
+            {
+                using {{ns}};
+
+                /// <summary>Reads one fact by its member, as a user would.</summary>
+                public static class Reader
+                {
+                    /// <summary>The 41st place (in the second class of 32).</summary>
+                    public static object Read() => Places.P40;
+                }
+            }
+            """;
+        GeneratorResult result = new GeneratorHarness { Namespace = ns, FactMembers = "Extensions", LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp14 }
+            .Run(new[] { TestFile.Data("facts/schema.yaml", Schema), TestFile.Data("facts/places.yaml", places) }, probe);
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assembly assembly = result.Load();
+        // From the generated text: reflecting over the assembly's types would load them all.
+        string[] chunkClasses = result.Sources.SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Text, @"public static class (Places__\w+)"))
+            .Select(m => ns + "." + m.Groups[1].Value).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, chunkClasses.Length); // 70 facts: 32 + 32 + 6
+
+        using var listener = new TypeLoadListener();
+        object place = assembly.GetType("Probe.Reader")!.GetMethod("Read")!.Invoke(null, null)!;
+        Assert.Equal("Place 40", place.GetType().GetProperty("Label")!.GetValue(place));
+        listener.Flush();
+        Assert.Contains(ns + ".Places", listener.Loaded);
+        Assert.Equal(new[] { chunkClasses[1] }, listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)));
+    }
+
     /// <summary>Collects the names of the types the runtime loads while it is enabled.</summary>
     private sealed class TypeLoadListener : EventListener
     {
         private const EventKeywords TypeDiagnostic = (EventKeywords)0x8000000000;
         private readonly ConcurrentQueue<string> _loaded = new();
-        private int _flushes;
+        // Per process: a marker type loads once, so every flush of every listener needs a new one.
+        private static int s_flushes;
 
         public IReadOnlyCollection<string> Loaded => _loaded.ToArray();
 
@@ -91,7 +127,7 @@ public class TypeLoadTests
         /// </summary>
         public void Flush()
         {
-            int depth = Interlocked.Increment(ref _flushes);
+            int depth = Interlocked.Increment(ref s_flushes);
             Type marker = typeof(FlushMarker<object>);
             for (int i = 1; i < depth; i++) marker = typeof(FlushMarker<>).MakeGenericType(marker);
             System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(marker.TypeHandle);

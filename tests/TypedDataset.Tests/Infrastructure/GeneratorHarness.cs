@@ -42,6 +42,9 @@ public sealed class GeneratorHarness
 
     public bool SourceTextsFound { get; init; }
 
+    /// <summary>The TypedDatasetFactMembers property (null: not set).</summary>
+    public string? FactMembers { get; init; }
+
     public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.Latest;
 
     public CSharpCompilation CreateCompilation(string code = "") => CSharpCompilation.Create(
@@ -112,6 +115,7 @@ public sealed class GeneratorHarness
                 ["build_property.ProjectDir"] = ProjectDir,
             };
             if (harness.SourceTextsFound) global["build_property.TypedDatasetSourceTextsFound"] = "true";
+            if (harness.FactMembers is not null) global["build_property.TypedDatasetFactMembers"] = harness.FactMembers;
             _global = new DictionaryOptions(global);
         }
 

@@ -8,10 +8,10 @@ namespace Sample.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
     public static partial class Books
     {
-        private const int Base_books_9acff81a = 0;
+        internal const int Base_books_9acff81a = 0;
 
-        private static readonly global::Sample.Facts.Book?[] s_items = new global::Sample.Facts.Book?[3];
-        private static readonly object s_lock = new object();
+        internal static readonly global::Sample.Facts.Book?[] s_items = new global::Sample.Facts.Book?[3];
+        internal static readonly object s_lock = new object();
 
         /// <summary>Every Book fact, in file order. Facts are built on first access, 32 at a time.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Book>(3, __Item);
@@ -30,7 +30,7 @@ namespace Sample.Facts
             return value is not null;
         }
 
-        private static global::Sample.Facts.Book __Item(int index) => s_items[index] ?? __Build(index);
+        internal static global::Sample.Facts.Book __Item(int index) => s_items[index] ?? __Build(index);
 
         private static global::Sample.Facts.Book __Build(int index)
         {

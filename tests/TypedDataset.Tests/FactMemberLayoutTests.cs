@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis.CSharp;
+using TypedDataset.Tests.Infrastructure;
+
+namespace TypedDataset.Tests;
+
+/// <summary>
+/// <c>TypedDatasetFactMembers=Extensions</c>: the facts as C# 14 static extension members of the
+/// collection, in classes of 32, so the collection class has no member per fact. Users write the
+/// same <c>Books.Earthsea</c>; these tests compile such code against the output.
+/// </summary>
+public class FactMemberLayoutTests
+{
+    /// <summary>Code written by a user of the dataset, in another namespace that imports the dataset's.</summary>
+    private const string Consumer = """
+        namespace Reader
+        {
+            using Sample.Facts;
+
+            /// <summary>Reads facts through their named members.</summary>
+            public static class Probe
+            {
+                /// <summary>A fact's title.</summary>
+                public static string Earthsea => Books.Earthsea.Title;
+
+                /// <summary>A fact of another file and collection.</summary>
+                public static string Borges => Authors.JorgeLuisBorges.Name;
+
+                /// <summary>The fact object.</summary>
+                public static object Ficciones => Books.Ficciones;
+            }
+        }
+        """;
+
+    private static GeneratorResult Run(string? factMembers, LanguageVersion language = LanguageVersion.CSharp14, string code = Consumer) =>
+        new GeneratorHarness { SourceTextsFound = true, FactMembers = factMembers, LanguageVersion = language }.Run(Samples.LibraryWithTexts, code);
+
+    [Fact]
+    public void Extension_members_generate_expected_sources()
+    {
+        GeneratorResult result = Run("Extensions", code: "");
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        // Only the collection classes and the data files depend on the layout.
+        var changed = result.Sources
+            .Where(s => s.HintName.StartsWith("Data.", StringComparison.Ordinal) || s.HintName is "Books.g.cs" or "Authors.g.cs")
+            .ToDictionary(s => $"{nameof(FactMemberLayoutTests)}.{nameof(Extension_members_generate_expected_sources)}#{s.HintName.Replace(".g.cs", ".g")}.verified.cs", s => s.Text);
+        Assert.Equal(4, changed.Count);
+        Snapshot.VerifyFiles($"{nameof(FactMemberLayoutTests)}.{nameof(Extension_members_generate_expected_sources)}", changed);
+    }
+
+    [Fact]
+    public void Extension_members_read_as_the_properties_do_and_compile_without_warnings()
+    {
+        GeneratorResult result = Run("Extensions");
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
+        Type probe = result.Load().GetType("Reader.Probe")!;
+        Assert.Equal("A Wizard of Earthsea", probe.GetProperty("Earthsea")!.GetValue(null));
+        Assert.Equal("Jorge Luis Borges", probe.GetProperty("Borges")!.GetValue(null));
+
+        // The same fact through Get: one instance, whichever way it is reached.
+        object ficciones = probe.GetProperty("Ficciones")!.GetValue(null)!;
+        Type books = ficciones.GetType().Assembly.GetType("Sample.Facts.Books")!;
+        Assert.Same(ficciones, books.GetMethod("Get")!.Invoke(null, new object[] { "ficciones" }));
+    }
+
+    [Fact]
+    public void With_extension_members_the_collection_class_has_no_member_per_fact()
+    {
+        Assembly extensions = Run("Extensions").Load();
+        Assembly properties = Run(null).Load();
+        static string[] Members(Assembly assembly) => assembly.GetType("Sample.Facts.Books")!
+            .GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Select(m => m.Name).ToArray();
+
+        Assert.Contains("Earthsea", Members(properties));
+        Assert.DoesNotContain("Earthsea", Members(extensions));
+        Assert.DoesNotContain("get_Earthsea", Members(extensions));
+        Assert.DoesNotContain(Members(extensions), m => m.StartsWith("Load_", StringComparison.Ordinal));
+        // The getter lives in the chunk's own class, with the chunk's loader.
+        Type chunk = extensions.GetType("Sample.Facts.Books__books_9acff81a_0")!;
+        Assert.NotNull(chunk.GetMethod("get_Earthsea", BindingFlags.Public | BindingFlags.Static));
+        Assert.NotNull(chunk.GetMethod("Load", BindingFlags.NonPublic | BindingFlags.Static));
+    }
+
+    [Theory]
+    [InlineData("Properties")]
+    [InlineData("properties")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Properties_is_the_default_layout(string? value)
+    {
+        GeneratorResult result = Run(value, code: "");
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assert.Contains(result.Sources, s => s.Text.Contains("public static global::Sample.Facts.Book Earthsea => __Item(", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Sources, s => s.Text.Contains("extension(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_layout_is_reported_at_the_schema_and_the_facts_stay_properties()
+    {
+        GeneratorResult result = Run("Extentions");
+        Microsoft.CodeAnalysis.Diagnostic warning = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("TDS903", warning.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, warning.DefaultSeverity);
+        Assert.Equal("/project/facts/schema.yaml", warning.Location.GetLineSpan().Path);
+        Assert.Equal("TypedDatasetFactMembers is 'Extentions'; use Properties (the default) or Extensions. The facts are emitted as properties",
+            warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
+        Assert.Equal("A Wizard of Earthsea", result.Load().GetType("Reader.Probe")!.GetProperty("Earthsea")!.GetValue(null));
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp13)]
+    [InlineData(LanguageVersion.CSharp11)]
+    public void Extension_members_before_CSharp_14_are_reported_and_the_facts_stay_properties(LanguageVersion language)
+    {
+        GeneratorResult result = Run("Extensions", language);
+        Microsoft.CodeAnalysis.Diagnostic warning = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("TDS904", warning.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, warning.DefaultSeverity);
+        Assert.Equal("/project/facts/schema.yaml", warning.Location.GetLineSpan().Path);
+        Assert.Contains("set <LangVersion>14</LangVersion>", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
+        Assert.Equal("A Wizard of Earthsea", result.Load().GetType("Reader.Probe")!.GetProperty("Earthsea")!.GetValue(null));
+    }
+}
