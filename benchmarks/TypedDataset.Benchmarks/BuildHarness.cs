@@ -10,8 +10,9 @@ namespace TypedDataset.Benchmarks;
 
 /// <summary>
 /// Build time: <c>dotnet build --no-incremental</c> (a full rebuild, Release, warm compiler server)
-/// of the same facts through the generator and as hand-written C#, alternated, after one warm-up
-/// build of each; medians and their ratio. Also the size of the code each compiles and facts about
+/// of the same facts through the generator (in both fact member layouts: properties, and C# 14
+/// extension members) and as hand-written C#, alternated, after one warm-up build of each; medians
+/// and their ratio. Also the size of the code each compiles and facts about
 /// the assemblies: file size and the largest IL method body.
 /// </summary>
 public static class BuildHarness
@@ -28,13 +29,19 @@ public static class BuildHarness
         int GeneratorDiagnostics,
         long HandwrittenSourceBytes,
         AssemblyStats? Generated,
-        AssemblyStats? Handwritten)
+        AssemblyStats? Handwritten,
+        double[] ExtensionSeconds,
+        AssemblyStats? Extension)
     {
         public double GeneratedMedian => Stats.Median(GeneratedSeconds);
 
         public double HandwrittenMedian => Stats.Median(HandwrittenSeconds);
 
         public double Ratio => GeneratedMedian / HandwrittenMedian;
+
+        public double ExtensionMedian => Stats.Median(ExtensionSeconds);
+
+        public double ExtensionRatio => ExtensionMedian / HandwrittenMedian;
     }
 
     public static IReadOnlyList<Row> Run(IReadOnlyList<int> sizes, int runs)
@@ -54,7 +61,7 @@ public static class BuildHarness
             long generatedBytes = sources.Sum(s => (long)Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
             int generatorDiagnostics = diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning);
 
-            foreach (string project in new[] { ws.GeneratedProject, ws.HandwrittenProject })
+            foreach (string project in new[] { ws.GeneratedProject, ws.GeneratedExtensionsProject, ws.HandwrittenProject })
             {
                 ProcessResult restore = ProcessRunner.Dotnet($"restore \"{project}\" -nologo -v:q", ws.Directory, TimeSpan.FromMinutes(10));
                 if (restore.ExitCode != 0) throw new InvalidOperationException($"restore failed:\n{restore.Tail()}");
@@ -62,6 +69,7 @@ public static class BuildHarness
 
             var gen = new List<double>();
             var hand = new List<double>();
+            var ext = new List<double>();
             string? failure = null;
             for (int run = -1; run < runs && failure is null; run++)
             {
@@ -73,18 +81,28 @@ public static class BuildHarness
                     failure = $"exit code {g.ExitCode}: {g.Tail(15)}";
                     break;
                 }
+                ProcessResult e = Build(ws.GeneratedExtensionsProject, ws.Directory);
+                Console.WriteLine($"[build] {facts:N0} facts, {label}: generated, extension members {e.Elapsed.TotalSeconds:F1} s (exit {e.ExitCode})");
+                if (e.ExitCode != 0)
+                {
+                    failure = $"extension members: exit code {e.ExitCode}: {e.Tail(15)}";
+                    break;
+                }
                 ProcessResult h = Build(ws.HandwrittenProject, ws.Directory);
                 Console.WriteLine($"[build] {facts:N0} facts, {label}: hand-written {h.Elapsed.TotalSeconds:F1} s (exit {h.ExitCode})");
                 if (h.ExitCode != 0) throw new InvalidOperationException($"The hand-written project failed to build:\n{h.Tail()}");
                 if (run < 0) continue;
                 gen.Add(g.Elapsed.TotalSeconds);
+                ext.Add(e.Elapsed.TotalSeconds);
                 hand.Add(h.Elapsed.TotalSeconds);
             }
 
             rows.Add(new Row(facts, failure is null, failure, gen.ToArray(), hand.ToArray(), yamlBytes, generatedBytes, sources.Count,
                 generatorDiagnostics, handBytes,
                 failure is null ? AssemblyStats.Read(ws.GeneratedDll) : null,
-                AssemblyStats.Read(ws.HandwrittenDll)));
+                AssemblyStats.Read(ws.HandwrittenDll),
+                ext.ToArray(),
+                failure is null ? AssemblyStats.Read(ws.GeneratedExtensionsDll) : null));
         }
         return rows;
     }
@@ -94,7 +112,8 @@ public static class BuildHarness
 
     public static string Markdown(IReadOnlyList<Row> rows)
     {
-        var t = new MarkdownTable("facts", "generated build (s)", "hand-written build (s)", "ratio", "YAML", "emitted C#", "hand-written C#",
+        var t = new MarkdownTable("facts", "generated build (s)", "hand-written build (s)", "ratio",
+            "generated, extension members (s)", "ratio", "YAML", "emitted C#", "hand-written C#",
             "generated dll", "hand-written dll", "largest IL method: generated", "largest IL method: hand-written", "methods > 8 KB IL (gen / hand)");
         foreach (Row r in rows)
         {
@@ -102,6 +121,8 @@ public static class BuildHarness
                 r.GeneratedOk ? $"{r.GeneratedMedian:F2} ({string.Join(", ", r.GeneratedSeconds.Select(s => s.ToString("F2")))})" : "FAILED: " + r.Failure,
                 $"{r.HandwrittenMedian:F2} ({string.Join(", ", r.HandwrittenSeconds.Select(s => s.ToString("F2")))})",
                 r.GeneratedOk ? $"{r.Ratio:F2}×" : "-",
+                r.GeneratedOk ? $"{r.ExtensionMedian:F2} ({string.Join(", ", r.ExtensionSeconds.Select(s => s.ToString("F2")))})" : "-",
+                r.GeneratedOk ? $"{r.ExtensionRatio:F2}×" : "-",
                 Bytes(r.YamlBytes),
                 $"{Bytes(r.GeneratedSourceBytes)} in {r.GeneratedSources} files",
                 Bytes(r.HandwrittenSourceBytes),

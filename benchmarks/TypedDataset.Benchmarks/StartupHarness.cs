@@ -13,6 +13,9 @@ namespace TypedDataset.Benchmarks;
 /// interleaved, after one warm-up round (disk cache). The generated app is also published with
 /// NativeAOT (net8.0, the same YAML) and its executable measured the same way
 /// (<c>TYPEDDATASET_BENCH_AOT=0</c> skips that: the publish takes minutes at 100,000 facts).
+/// The generated app is measured also over the library built with
+/// <c>TypedDatasetFactMembers=Extensions</c>, and both are published with ReadyToRun and measured
+/// again (<c>TYPEDDATASET_BENCH_R2R=0</c> skips those publishes).
 /// </summary>
 public static class StartupHarness
 {
@@ -27,10 +30,25 @@ public static class StartupHarness
         ("Handwritten", "dictionary", "hand-written C# + Dictionary built at start-up"),
         ("Handwritten", "frozen", "hand-written C# + FrozenDictionary built at start-up"),
         ("Yaml", "yaml", "YamlDotNet: embedded YAML deserialized at start-up + Dictionary"),
+        (Workspace.ExtensionsApp, "typeload", "generated, extension members: only load the `Events` class, no fact"),
+        (Workspace.ExtensionsApp, "property", "generated, extension members: named member `Events.X`"),
+        (Workspace.ExtensionsApp, "get", "generated, extension members: `Events.Get(key)`"),
+        (Workspace.ExtensionsApp, "name", "generated, extension members: `People.FindByName(alias)`"),
+        ("Generated" + R2R, "property", "generated, ReadyToRun: named property `Events.X`"),
+        ("Generated" + R2R, "get", "generated, ReadyToRun: `Events.Get(key)`"),
+        ("Generated" + R2R, "name", "generated, ReadyToRun: `People.FindByName(alias)`"),
+        (Workspace.ExtensionsApp + R2R, "property", "generated, extension members, ReadyToRun: named member `Events.X`"),
+        (Workspace.ExtensionsApp + R2R, "get", "generated, extension members, ReadyToRun: `Events.Get(key)`"),
+        (Workspace.ExtensionsApp + R2R, "name", "generated, extension members, ReadyToRun: `People.FindByName(alias)`"),
         (Workspace.AotApp, "property", "generated, NativeAOT: named property `Events.X`"),
         (Workspace.AotApp, "get", "generated, NativeAOT: `Events.Get(key)`"),
         (Workspace.AotApp, "name", "generated, NativeAOT: `People.FindByName(alias)`"),
     };
+
+    /// <summary>The suffix of an app published with ReadyToRun (<c>TYPEDDATASET_BENCH_R2R=0</c> skips them).</summary>
+    public const string R2R = "+R2R";
+
+    private static bool ReadyToRun => Environment.GetEnvironmentVariable("TYPEDDATASET_BENCH_R2R") != "0";
 
     /// <summary>Whether to publish and measure the NativeAOT app (<c>TYPEDDATASET_BENCH_AOT=0</c> skips it: minutes per size).</summary>
     private static bool Aot => Environment.GetEnvironmentVariable("TYPEDDATASET_BENCH_AOT") != "0";
@@ -53,7 +71,14 @@ public static class StartupHarness
         foreach (int facts in sizes)
         {
             Workspace ws = Workspace.Prepare(facts);
-            var variants = Variants.Where(v => Aot || v.App != Workspace.AotApp).ToList();
+            var variants = Variants.Where(v => (Aot || v.App != Workspace.AotApp) && (ReadyToRun || !v.App.EndsWith(R2R, StringComparison.Ordinal))).ToList();
+            var r2rDlls = new Dictionary<string, string>();
+            var r2rFailures = new Dictionary<string, string>();
+            foreach (string app in variants.Select(v => v.App).Where(a => a.EndsWith(R2R, StringComparison.Ordinal)).Distinct())
+            {
+                try { r2rDlls[app] = ws.PublishReadyToRun(app.Substring(0, app.Length - R2R.Length)); }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException) { r2rFailures[app] = e.Message.Split('\n')[0]; }
+            }
             string? aotExe = null;
             string? aotFailure = null;
             if (Aot)
@@ -71,6 +96,7 @@ public static class StartupHarness
             {
                 foreach (var v in variants.Where(v => v.App == Workspace.AotApp)) failures[v] = aotFailure;
             }
+            foreach (var v in variants.Where(v => r2rFailures.ContainsKey(v.App))) failures[v] = r2rFailures[v.App];
             for (int run = -1; run < runs; run++)
             {
                 foreach (var v in variants)
@@ -78,7 +104,7 @@ public static class StartupHarness
                     if (failures.ContainsKey(v)) continue;
                     ProcessResult r = v.App == Workspace.AotApp
                         ? ProcessRunner.Run(aotExe!, v.Variant, ws.Directory, TimeSpan.FromMinutes(10))
-                        : ProcessRunner.Dotnet($"\"{ws.AppDll(v.App)}\" {v.Variant}", ws.Directory, TimeSpan.FromMinutes(10));
+                        : ProcessRunner.Dotnet($"\"{(r2rDlls.TryGetValue(v.App, out string? r2r) ? r2r : ws.AppDll(v.App))}\" {v.Variant}", ws.Directory, TimeSpan.FromMinutes(10));
                     string? elapsed = Value(r.Output, "elapsed_us");
                     bool found = r.Output.Contains("fact=", StringComparison.Ordinal) && (v.Variant is "none" or "name" or "typeload" || r.Output.Contains(ws.Probe.Key, StringComparison.Ordinal));
                     if (r.ExitCode != 0 || elapsed is null || !found)

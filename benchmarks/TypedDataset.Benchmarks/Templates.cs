@@ -32,7 +32,7 @@ public static class Templates
         """;
 
     /// <summary>The library whose YAML goes through the generator (by default <c>facts/*.yaml</c>, net10.0).</summary>
-    public static string GeneratedProject(string targetFramework = Workspace.TargetFramework, string facts = "facts/*.yaml") => $"""
+    public static string GeneratedProject(string targetFramework = Workspace.TargetFramework, string facts = "facts/*.yaml", string factMembers = "Properties") => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <Import Project="{Build("TypedDataset.Generator.props")}" />
           <PropertyGroup>
@@ -40,6 +40,7 @@ public static class Templates
             <AssemblyName>Generated</AssemblyName>
             <RootNamespace>{GeneratedNamespace}</RootNamespace>
             <TypedDatasetNamespace>{GeneratedNamespace}</TypedDatasetNamespace>
+            <TypedDatasetFactMembers>{factMembers}</TypedDatasetFactMembers>
           </PropertyGroup>
           <ItemGroup>
             <TypedDatasetFile Include="{facts}" />
@@ -58,6 +59,12 @@ public static class Templates
     public static string GeneratedAotProject() => GeneratedProject(AotTargetFramework, "../generated/facts/*.yaml");
 
     public const string AotTargetFramework = "net8.0";
+
+    /// <summary>
+    /// The same generated library with <c>TypedDatasetFactMembers=Extensions</c> (the facts as C# 14
+    /// extension members in classes of 32; net10.0, whose default language version is C# 14).
+    /// </summary>
+    public static string GeneratedExtensionsProject() => GeneratedProject(facts: "../generated/facts/*.yaml", factMembers: "Extensions");
 
     /// <summary>The first-fact app over <see cref="GeneratedAotProject"/>, published with NativeAOT.</summary>
     public static string GeneratedAotAppProject() => $"""
@@ -92,6 +99,7 @@ public static class Templates
         string items = app switch
         {
             "Generated" => """<ProjectReference Include="../../generated/Generated.csproj" />""",
+            Workspace.ExtensionsApp => """<ProjectReference Include="../../generated-ext/Generated.csproj" />""",
             "Handwritten" => """<ProjectReference Include="../../handwritten/Handwritten.csproj" />""",
             _ => """<PackageReference Include="YamlDotNet" Version="16.3.0" /><EmbeddedResource Include="../../generated/facts/part-*.yaml" LogicalName="facts/%(Filename)%(Extension)" />""",
         };
@@ -133,7 +141,7 @@ public static class Templates
     {
         string variants = app switch
         {
-            "Generated" => $$"""
+            "Generated" or Workspace.ExtensionsApp => $$"""
                         "typeload" => TypeLoad(),
                         "property" => Property(),
                         "get" => Get(),
@@ -150,14 +158,14 @@ public static class Templates
         };
         string methods = app switch
         {
-            "Generated" => $$"""
+            "Generated" or Workspace.ExtensionsApp => $$"""
                     /// <summary>No fact: only the collection class loaded by the runtime (its share of the first access).</summary>
                     [MethodImpl(MethodImplOptions.NoInlining)]
                     private static object TypeLoad() => typeof(global::{{GeneratedNamespace}}.Events).TypeHandle;
 
                     /// <summary>The named property of the fact (a compile-time reference).</summary>
                     [MethodImpl(MethodImplOptions.NoInlining)]
-                    private static object Property() => global::{{GeneratedNamespace}}.Events.{{member}};
+                    private static object Property() => Events.{{member}};
 
                     /// <summary>Lookup by key.</summary>
                     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -212,7 +220,11 @@ public static class Templates
                     }
                 """,
         };
+        // The generated apps import the dataset's namespace, as users do: extension members
+        // (TypedDatasetFactMembers=Extensions) are found only through it.
+        string usingDataset = app is "Generated" or Workspace.ExtensionsApp ? $"using {GeneratedNamespace};" : "";
         return $$"""
+            {{usingDataset}}
             using System;
             using System.Diagnostics;
             using System.Globalization;

@@ -13,6 +13,8 @@ namespace TypedDataset.Benchmarks;
 /// <item><c>generated/</c>: a library whose <c>facts/*.yaml</c> go through the generator (as a NuGet user would).</item>
 /// <item><c>handwritten/</c>: a library with the same facts as plain C# (<see cref="HandwrittenCSharp"/>).</item>
 /// <item><c>apps/generated</c>, <c>apps/handwritten</c>, <c>apps/yaml</c>: console apps that time their first fact.</item>
+/// <item><c>generated-ext/</c> and <c>apps/GeneratedExt</c>: the generated library (same YAML) with <c>TypedDatasetFactMembers=Extensions</c>, and its app.</item>
+/// <item><c>apps/*/r2r</c>: the generated apps published with ReadyToRun.</item>
 /// <item><c>generated-aot/</c> and <c>apps/GeneratedAot</c>: the generated library (same YAML) and app for NativeAOT (net8.0).</item>
 /// <item><c>probe/</c>: a library of lookup loops over both, loaded by <see cref="LookupBenchmarks"/>.</item>
 /// </list>
@@ -54,7 +56,14 @@ public sealed class Workspace
 
     public string ProbeDll => Output(Path.Combine(Directory, "probe"), "Probe.dll");
 
-    public static readonly string[] Apps = { "Generated", "Handwritten", "Yaml" };
+    /// <summary>The first-fact app over the generated library with TypedDatasetFactMembers=Extensions.</summary>
+    public const string ExtensionsApp = "GeneratedExt";
+
+    public string GeneratedExtensionsProject => Path.Combine(Directory, "generated-ext", "Generated.csproj");
+
+    public string GeneratedExtensionsDll => Output(Path.Combine(Directory, "generated-ext"), "Generated.dll");
+
+    public static readonly string[] Apps = { "Generated", ExtensionsApp, "Handwritten", "Yaml" };
 
     /// <summary>The fact every first-access variant asks for: the middle event.</summary>
     public (string Key, string Member, string Alias) Probe { get; private set; }
@@ -99,6 +108,7 @@ public sealed class Workspace
             WriteIfChanged(Path.Combine(Directory, "apps", app, "Program.cs"), Templates.AppProgram(app, Probe.Key, Probe.Member, Probe.Alias));
         }
         WriteIfChanged(Path.Combine(Directory, "apps", "Yaml", "Documents.cs"), Templates.YamlDocuments);
+        WriteIfChanged(GeneratedExtensionsProject, Templates.GeneratedExtensionsProject());
         WriteIfChanged(GeneratedAotProject, Templates.GeneratedAotProject());
         WriteIfChanged(AppProject(AotApp), Templates.GeneratedAotAppProject());
         WriteIfChanged(Path.Combine(Directory, "apps", AotApp, "Program.cs"), Templates.AppProgram("Generated", Probe.Key, Probe.Member, Probe.Alias));
@@ -129,6 +139,20 @@ public sealed class Workspace
         if (r.ExitCode != 0) throw new InvalidOperationException($"Publishing {AotApp} failed ({r.ExitCode}):\n{r.Tail()}");
         Console.WriteLine($"  published {AotApp} with NativeAOT in {r.Elapsed.TotalSeconds:F0} s");
         return Path.Combine(output, AotApp + "App");
+    }
+
+    /// <summary>
+    /// Publishes a first-fact app with ReadyToRun (the app, the dataset library and its code compiled
+    /// ahead of time; framework-dependent, for this machine's runtime identifier) and returns its dll.
+    /// </summary>
+    public string PublishReadyToRun(string app)
+    {
+        string output = Path.Combine(Directory, "apps", app, "r2r");
+        string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        ProcessResult r = ProcessRunner.Dotnet($"publish \"{AppProject(app)}\" -c {Configuration} -r {rid} --self-contained false -p:PublishReadyToRun=true -o \"{output}\" -nologo -v:q -nodeReuse:false", Directory, TimeSpan.FromMinutes(60));
+        if (r.ExitCode != 0) throw new InvalidOperationException($"Publishing {app} with ReadyToRun failed ({r.ExitCode}):\n{r.Tail()}");
+        Console.WriteLine($"  published {app} with ReadyToRun in {r.Elapsed.TotalSeconds:F0} s");
+        return Path.Combine(output, app + "App.dll");
     }
 
     /// <summary>Ready for the run-time measurements: written and built.</summary>

@@ -121,9 +121,8 @@ internal static class DatasetEmitter
                             using (w.Block("if (textLength >= 0)"))
                             {
                                 w.WriteLine("if (textLength != length) return false;");
-                                w.WriteLine("global::System.ReadOnlySpan<char> input = global::System.MemoryExtensions.AsSpan(text, start, length);");
-                                w.WriteLine("if (global::System.Text.Ascii.EqualsIgnoreCase(__Names.Text.Slice(textStart, length), input)) return true;");
-                                w.WriteLine("if (global::System.Text.Ascii.IsValid(input)) return false;");
+                                w.WriteLine("if (TypedDatasetRuntime.AsciiEqualsIgnoreCase(__Names.Text.Slice(textStart, length), text, start)) return true;");
+                                w.WriteLine("if (TypedDatasetRuntime.IsAscii(text, start, length)) return false;");
                             }
                             w.WriteLine("return __NameOfEntryIs(entry, text, start, length);");
                         }
@@ -211,9 +210,20 @@ internal static class DatasetEmitter
         }
         using (w.Block($"namespace {ctx.Namespace}"))
         {
-            w.WriteLines(SupportText.Replace("{{VERSION}}", GeneratorVersion));
+            w.WriteLines(Utf8Section(SupportText, core.Utf8Keys).Replace("{{VERSION}}", GeneratorVersion));
         }
         return w.ToString();
+    }
+
+    /// <summary>The support text with its UTF-8 table helpers (between the utf8-keys markers) kept or dropped.</summary>
+    private static string Utf8Section(string text, bool keep)
+    {
+        const string Start = "// <utf8-keys>", End = "// </utf8-keys>";
+        int from = text.IndexOf(Start, StringComparison.Ordinal), to = text.IndexOf(End, StringComparison.Ordinal);
+        int startLineEnd = text.IndexOf('\n', from) + 1, endLineEnd = text.IndexOf('\n', to) + 1;
+        return keep
+            ? text.Remove(to, endLineEnd - to).Remove(from, startLineEnd - from)
+            : text.Remove(from, endLineEnd - from);
     }
 
     private const string SupportText =
@@ -429,6 +439,63 @@ internal static class TypedDatasetRuntime
 #endif
         return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
     }
+
+// <utf8-keys>
+    // Only with the UTF-8 key and name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's Equals and EqualsIgnoreCase, whose first call costs
+    // about a millisecond even from a ReadyToRun image (their generic instantiations are loaded at
+    // run time): that was most of the first Get (docs/benchmarks.md).
+
+    /// <summary>Whether the ASCII bytes spell the text exactly (of the same length: the caller checks): eight characters per step.</summary>
+    public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
+    {
+        int i = 0, n = bytes.Length;
+        for (; i + 8 <= n; i += 8)
+        {
+            ulong eight = global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i));
+            if (Widen((uint)eight) != Word(text, i) || Widen((uint)(eight >> 32)) != Word(text, i + 4)) return false;
+        }
+        if (i + 4 <= n)
+        {
+            if (Widen(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i))) != Word(text, i)) return false;
+            i += 4;
+        }
+        for (; i < n; i++)
+        {
+            if (bytes[i] != text[i]) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Four bytes (the first in the low bits) as four UTF-16 code units packed like <see cref="Word"/>.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong Widen(uint four)
+    {
+        ulong x = four;
+        x = (x | (x << 16)) & 0x0000FFFF0000FFFFUL;
+        return (x | (x << 8)) & 0x00FF00FF00FF00FFUL;
+    }
+
+    /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
+    public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
+    {
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            uint b = bytes[i], c = text[start + i];
+            if (b != c && ((b | 0x20) != (c | 0x20) || (b | 0x20) - 'a' > 'z' - 'a')) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether text[start..start + length) is all ASCII.</summary>
+    public static bool IsAscii(string text, int start, int length)
+    {
+        for (int i = start; i < start + length; i++)
+        {
+            if (text[i] >= 0x80) return false;
+        }
+        return true;
+    }
+// </utf8-keys>
 
     /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
     public static void Trim(string text, out int start, out int length)
@@ -931,7 +998,7 @@ internal static class TypedDatasetRuntime
     /// Key lookup with C# 11 and .NET 8+: the keys (ASCII, TDS209) as one UTF-8 literal, which the
     /// compiler stores in the assembly's data, not in the string heap; slots of (hash, index + 1,
     /// start, length), so a probe reads one slot and the key bytes, independently of the fact,
-    /// and compares with the vectorized <c>Ascii.Equals</c>. When a <see cref="KeyWindow"/> tells the
+    /// and compares eight characters per step (<c>TypedDatasetRuntime.AsciiEquals</c>). When a <see cref="KeyWindow"/> tells the
     /// keys apart, keys outside their length range are rejected first and only the window is hashed.
     /// </summary>
     private static void EmitUtf8KeyLookup(SourceWriter w, CollectionIndexSpec index)
@@ -960,7 +1027,7 @@ internal static class TypedDatasetRuntime
                 w.WriteLine("int index = table[at + 1] - 1;");
                 w.WriteLine("if (index < 0) return -1;");
                 w.WriteLine("if ((uint)table[at] == hash && table[at + 3] == key.Length");
-                w.WriteLine("    && global::System.Text.Ascii.Equals(__Keys.Text.Slice(table[at + 2], key.Length), key)) return index;");
+                w.WriteLine("    && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(table[at + 2], key.Length), key)) return index;");
             }
         }
         w.WriteLine();

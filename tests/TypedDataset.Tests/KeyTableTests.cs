@@ -350,13 +350,66 @@ schema:
         Assert.Equal(ints, (int[])read.Invoke(null, new object[] { packed, count })!);
     }
 
+    [Fact]
+    public void The_hand_written_ASCII_comparisons_agree_with_the_base_library()
+    {
+        const string Probe = """
+            namespace Keys.Data
+            {
+                /// <summary>Calls the run-time comparisons.</summary>
+                public static class CompareProbe
+                {
+                    /// <summary>AsciiEquals.</summary>
+                    public static bool Equals(byte[] bytes, string text) => TypedDatasetRuntime.AsciiEquals(bytes, text);
+
+                    /// <summary>AsciiEqualsIgnoreCase over text[1..].</summary>
+                    public static bool EqualsIgnoreCase(byte[] bytes, string text) => TypedDatasetRuntime.AsciiEqualsIgnoreCase(bytes, "#" + text, 1);
+
+                    /// <summary>IsAscii over text[1..].</summary>
+                    public static bool IsAscii(string text) => TypedDatasetRuntime.IsAscii("#" + text, 1, text.Length);
+                }
+            }
+            """;
+        var harness = new GeneratorHarness { Namespace = "Keys.Data", PreprocessorSymbols = new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } };
+        GeneratorResult result = harness.Run(new[] { TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", "Entries:\n  - id: \"a\"\n    n: 1\n") }, Probe);
+        Type probe = result.Load().GetType("Keys.Data.CompareProbe")!;
+        var equals = probe.GetMethod("Equals", new[] { typeof(byte[]), typeof(string) })!.CreateDelegate<Func<byte[], string, bool>>();
+        var equalsIgnoreCase = probe.GetMethod("EqualsIgnoreCase")!.CreateDelegate<Func<byte[], string, bool>>();
+        var isAscii = probe.GetMethod("IsAscii")!.CreateDelegate<Func<string, bool>>();
+
+        // Every length up to 40 (the 8- and 4-character steps and the tail), a change at every
+        // position: the same letter in the other case, a neighbour, the non-ASCII look-alikes.
+        var random = new Random(42);
+        const string Alphabet = "abcxyzABCXYZ019-_@[`{";
+        char[] others = { '\u0131', '\u017F', '\u212A', '\u00E9', '\u0100', '\u2028', (char)('a' + 0x100), (char)('A' + 0x80) };
+        for (int length = 0; length <= 40; length++)
+        {
+            string ascii = new string(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+            byte[] bytes = System.Text.Encoding.ASCII.GetBytes(ascii);
+            var texts = new List<string> { ascii, ascii.ToUpperInvariant(), ascii.ToLowerInvariant() };
+            for (int i = 0; i < length; i++)
+            {
+                foreach (char c in others.Append((char)(ascii[i] ^ 0x20)).Append((char)(ascii[i] + 1)).Append((char)(ascii[i] - 1)))
+                {
+                    texts.Add(ascii.Substring(0, i) + c + ascii.Substring(i + 1));
+                }
+            }
+            foreach (string text in texts)
+            {
+                Assert.Equal(string.Equals(ascii, text, StringComparison.Ordinal), equals(bytes, text));
+                Assert.Equal(System.Text.Ascii.EqualsIgnoreCase(bytes, text), equalsIgnoreCase(bytes, text));
+                Assert.Equal(System.Text.Ascii.IsValid(text), isAscii(text));
+            }
+        }
+    }
+
     private static Assembly Compile(bool netCore) => Compile(netCore, Keys, expectedLookup: netCore ? "TypedDatasetRuntime.KeyHash(key)" : null);
 
     private static Assembly Compile(bool netCore, string[] keys, string? expectedLookup = null)
     {
         string data = "Entries:\n" + string.Concat(keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
             + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
-        // netCore: as for .NET 8 with C# 11+ (spans, UTF-8 key text, Ascii.Equals); otherwise C# 10
+        // netCore: as for .NET 8 with C# 11+ (spans, UTF-8 key text, TypedDatasetRuntime.AsciiEquals); otherwise C# 10
         // without .NET symbols, as for netstandard2.0 (int[] tables, keys confirmed by the fact).
         var harness = new GeneratorHarness
         {
@@ -370,7 +423,7 @@ schema:
         Assert.Equal(netCore, entries.Contains("u8;", StringComparison.Ordinal));
         if (expectedLookup is not null) Assert.Contains(expectedLookup, entries, StringComparison.Ordinal);
         // Names: ASCII spellings as UTF-8 text on the .NET 8 path, confirmed by the facts otherwise.
-        Assert.Equal(netCore, result.Sources.Single(s => s.HintName == "Entries.Lookups.g.cs").Text.Contains("Ascii.EqualsIgnoreCase", StringComparison.Ordinal));
+        Assert.Equal(netCore, result.Sources.Single(s => s.HintName == "Entries.Lookups.g.cs").Text.Contains("TypedDatasetRuntime.AsciiEqualsIgnoreCase", StringComparison.Ordinal));
         return result.Load();
     }
 }

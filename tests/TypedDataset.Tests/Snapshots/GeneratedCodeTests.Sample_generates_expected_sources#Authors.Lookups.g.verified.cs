@@ -29,9 +29,8 @@ namespace Sample.Facts
             if (textLength >= 0)
             {
                 if (textLength != length) return false;
-                global::System.ReadOnlySpan<char> input = global::System.MemoryExtensions.AsSpan(text, start, length);
-                if (global::System.Text.Ascii.EqualsIgnoreCase(__Names.Text.Slice(textStart, length), input)) return true;
-                if (global::System.Text.Ascii.IsValid(input)) return false;
+                if (TypedDatasetRuntime.AsciiEqualsIgnoreCase(__Names.Text.Slice(textStart, length), text, start)) return true;
+                if (TypedDatasetRuntime.IsAscii(text, start, length)) return false;
             }
             return __NameOfEntryIs(entry, text, start, length);
         }

@@ -53,7 +53,7 @@ namespace Sample.Facts
                 int index = table[at + 1] - 1;
                 if (index < 0) return -1;
                 if ((uint)table[at] == hash && table[at + 3] == key.Length
-                    && global::System.Text.Ascii.Equals(__Keys.Text.Slice(table[at + 2], key.Length), key)) return index;
+                    && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(table[at + 2], key.Length), key)) return index;
             }
         }
 

@@ -216,6 +216,61 @@ namespace Sample.Facts
             return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
         }
 
+        // Only with the UTF-8 key and name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's Equals and EqualsIgnoreCase, whose first call costs
+        // about a millisecond even from a ReadyToRun image (their generic instantiations are loaded at
+        // run time): that was most of the first Get (docs/benchmarks.md).
+
+        /// <summary>Whether the ASCII bytes spell the text exactly (of the same length: the caller checks): eight characters per step.</summary>
+        public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
+        {
+            int i = 0, n = bytes.Length;
+            for (; i + 8 <= n; i += 8)
+            {
+                ulong eight = global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i));
+                if (Widen((uint)eight) != Word(text, i) || Widen((uint)(eight >> 32)) != Word(text, i + 4)) return false;
+            }
+            if (i + 4 <= n)
+            {
+                if (Widen(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i))) != Word(text, i)) return false;
+                i += 4;
+            }
+            for (; i < n; i++)
+            {
+                if (bytes[i] != text[i]) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Four bytes (the first in the low bits) as four UTF-16 code units packed like <see cref="Word"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static ulong Widen(uint four)
+        {
+            ulong x = four;
+            x = (x | (x << 16)) & 0x0000FFFF0000FFFFUL;
+            return (x | (x << 8)) & 0x00FF00FF00FF00FFUL;
+        }
+
+        /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
+        public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
+        {
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                uint b = bytes[i], c = text[start + i];
+                if (b != c && ((b | 0x20) != (c | 0x20) || (b | 0x20) - 'a' > 'z' - 'a')) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Whether text[start..start + length) is all ASCII.</summary>
+        public static bool IsAscii(string text, int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
+            {
+                if (text[i] >= 0x80) return false;
+            }
+            return true;
+        }
+
         /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
         public static void Trim(string text, out int start, out int length)
         {
