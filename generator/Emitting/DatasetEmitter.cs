@@ -380,6 +380,10 @@ internal static class TypedDatasetRuntime
         return global::System.Threading.Interlocked.CompareExchange(ref slot, list, null) ?? list;
     }
 
+    /// <summary>Stores a lazily made value in its slot unless another thread stored one first; returns the stored one.</summary>
+    public static T Publish<T>(ref T? slot, T value) where T : class =>
+        global::System.Threading.Interlocked.CompareExchange(ref slot, value, null) ?? value;
+
     public static T Missing<T>(string collection, string key) =>
         throw new global::System.Collections.Generic.KeyNotFoundException("No fact with key '" + key + "' in " + collection + ".");
 
@@ -780,17 +784,8 @@ internal static class TypedDatasetRuntime
             foreach (FieldSpec f in type.Fields)
             {
                 string p = Param(f.PropertyName);
-                if (f.Kind == FieldKind.Reference && f.IsList)
-                {
-                    w.WriteLine($"{Backing(f)} = {p};");
-                    // A static lambda, not the method group Collection.Get: the delegate then points into this
-                    // record's closure class, so building the fact does not make the runtime load the
-                    // target collection class (one method per fact, costly to load at 100,000 facts)
-                    // before the reference is read.
-                    w.WriteLine($"{f.PropertyName} = new TypedDatasetRuntime.RefList<global::{ctx.Namespace}.{f.Target}>({p}, static key => global::{ctx.Namespace}.{ctx.Type(f.Target).Collection}.Get(key));");
-                }
-                else if (f.Kind == FieldKind.Reference) w.WriteLine($"{Backing(f)} = {p};");
-                else if (f.IsList) w.WriteLine($"{f.PropertyName} = TypedDatasetRuntime.List({p});");
+                // Lists keep their array; the read-only list over it is made on first read.
+                if (f.Kind == FieldKind.Reference || f.IsList) w.WriteLine($"{Backing(f)} = {p};");
                 else w.WriteLine($"{f.PropertyName} = {p};");
             }
             w.CloseBrace();
@@ -811,11 +806,26 @@ internal static class TypedDatasetRuntime
                     string target = $"global::{ctx.Namespace}.{f.Target}";
                     string collection = $"global::{ctx.Namespace}.{ctx.Type(f.Target).Collection}";
                     w.WriteLine(f.IsList ? $"internal readonly string[] {Backing(f)};" : $"internal readonly string{(f.IsOptional ? "?" : "")} {Backing(f)};");
+                    if (f.IsList) w.WriteLine($"private {IReadOnlyList}<{target}>? {Backing(f)}List;");
                     w.WriteLine();
                     Summary(w, doc);
-                    if (f.IsList) w.WriteLine($"public {IReadOnlyList}<{target}> {f.PropertyName} {{ get; }}");
+                    // Made on first read (building a fact then loads no list or delegate type), with a
+                    // static lambda, not the method group Collection.Get: the delegate points into this
+                    // record's closure class, so the target collection class (one member per fact in
+                    // the properties layout, costly to load at 100,000 facts) loads only when a
+                    // reference is resolved.
+                    if (f.IsList) w.WriteLine($"public {IReadOnlyList}<{target}> {f.PropertyName} => {Backing(f)}List ?? TypedDatasetRuntime.Publish(ref {Backing(f)}List, new TypedDatasetRuntime.RefList<{target}>({Backing(f)}, static key => {collection}.Get(key)));");
                     else if (f.IsOptional) w.WriteLine($"public {target}? {f.PropertyName} => {Backing(f)} is null ? null : {collection}.Get({Backing(f)});");
                     else w.WriteLine($"public {target} {f.PropertyName} => {collection}.Get({Backing(f)});");
+                }
+                else if (f.IsList)
+                {
+                    string element = ctx.ElementType(f);
+                    w.WriteLine($"private readonly {element}[] {Backing(f)};");
+                    w.WriteLine($"private {IReadOnlyList}<{element}>? {Backing(f)}List;");
+                    w.WriteLine();
+                    Summary(w, doc);
+                    w.WriteLine($"public {IReadOnlyList}<{element}> {f.PropertyName} => {Backing(f)}List ?? TypedDatasetRuntime.Publish(ref {Backing(f)}List, TypedDatasetRuntime.List({Backing(f)}));");
                 }
                 else
                 {
@@ -908,7 +918,13 @@ internal static class TypedDatasetRuntime
                 w.WriteLine("internal static readonly object s_lock = new object();");
                 w.WriteLine();
                 Summary(w, $"Every {type.Name} fact, in file order. Facts are built on first access, {FactsPerMethod} at a time.");
-                w.WriteLine($"public static {IReadOnlyList}<{record}> All {{ get; }} = new TypedDatasetRuntime.LazyList<{record}>({index.Count.ToString(CultureInfo.InvariantCulture)}, __Item);");
+                w.WriteLine($"public static {IReadOnlyList}<{record}> All => __AllList.Value;");
+                w.WriteLine();
+                // In a class of its own: made on first use of All, not when the first fact is read.
+                using (w.Block("private static class __AllList"))
+                {
+                    w.WriteLine($"internal static readonly {IReadOnlyList}<{record}> Value = new TypedDatasetRuntime.LazyList<{record}>({index.Count.ToString(CultureInfo.InvariantCulture)}, __Item);");
+                }
                 w.WriteLine();
                 Summary(w, $"The number of {type.Name} facts ({index.Count.ToString(CultureInfo.InvariantCulture)}).");
                 w.WriteLine($"public const int Count = {index.Count.ToString(CultureInfo.InvariantCulture)};");
@@ -1447,7 +1463,7 @@ internal static class TypedDatasetRuntime
             }
         }
 
-        private string ElementType(FieldSpec f) => f.Kind switch
+        public string ElementType(FieldSpec f) => f.Kind switch
         {
             FieldKind.String => "string",
             FieldKind.Integer => "int",

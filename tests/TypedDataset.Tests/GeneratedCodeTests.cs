@@ -95,10 +95,30 @@ public class GeneratedCodeTests
         Type book = assembly.GetType("Sample.Facts.Book")!;
         Assert.True(book.IsSealed);
         Assert.All(book.GetProperties(), p => Assert.Null(p.SetMethod));
-        Assert.All(book.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic), f => Assert.True(f.IsInitOnly, f.Name));
-        object tags = Get(Static(assembly, "Sample.Facts.Books", "Earthsea"), "Tags")!;
+        // Every field is readonly but the private caches of the read-only lists, made on first read.
+        FieldInfo[] fields = book.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+        FieldInfo[] caches = fields.Where(f => !f.IsInitOnly).ToArray();
+        Assert.Equal(new[] { "_citedInList", "_relatedList", "_tagsList" }, caches.Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.All(caches, f => Assert.True(f.IsPrivate && f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>), f.Name));
+        object earthsea = Static(assembly, "Sample.Facts.Books", "Earthsea");
+        object tags = Get(earthsea, "Tags")!;
         Assert.IsNotType<string[]>(tags);
         Assert.True(((IList<string>)tags).IsReadOnly);
+        Assert.Equal(new[] { "fantasy", "coming of age" }, (IEnumerable<string>)tags);
+
+        // A list is made once: every read, from any thread, returns the same instance.
+        object fresh = Static(assembly, "Sample.Facts.Books", "Dispossessed");
+        var seen = new System.Collections.Concurrent.ConcurrentBag<object>();
+        using var start = new System.Threading.Barrier(8);
+        var threads = Enumerable.Range(0, 8).Select(_ => new System.Threading.Thread(() =>
+        {
+            start.SignalAndWait();
+            seen.Add(Get(fresh, "Related")!);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Single(seen.Distinct(ReferenceEqualityComparer.Instance));
+        Assert.Same(tags, Get(earthsea, "Tags"));
         Assert.Empty(book.GetConstructors()); // no public constructor: facts come from the dataset only
     }
 

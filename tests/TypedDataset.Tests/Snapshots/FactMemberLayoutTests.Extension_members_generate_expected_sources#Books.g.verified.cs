@@ -14,7 +14,12 @@ namespace Sample.Facts
         internal static readonly object s_lock = new object();
 
         /// <summary>Every Book fact, in file order. Facts are built on first access, 32 at a time.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Book>(3, __Item);
+        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> All => __AllList.Value;
+
+        private static class __AllList
+        {
+            internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> Value = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Book>(3, __Item);
+        }
 
         /// <summary>The number of Book facts (3).</summary>
         public const int Count = 3;

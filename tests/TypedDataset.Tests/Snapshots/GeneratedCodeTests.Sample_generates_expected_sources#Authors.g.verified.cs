@@ -14,7 +14,12 @@ namespace Sample.Facts
         internal static readonly object s_lock = new object();
 
         /// <summary>Every Author fact, in file order. Facts are built on first access, 32 at a time.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Author>(2, __Item);
+        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> All => __AllList.Value;
+
+        private static class __AllList
+        {
+            internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> Value = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Author>(2, __Item);
+        }
 
         /// <summary>The number of Author facts (2).</summary>
         public const int Count = 2;

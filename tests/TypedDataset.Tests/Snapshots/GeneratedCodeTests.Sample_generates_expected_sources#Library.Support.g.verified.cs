@@ -156,6 +156,10 @@ namespace Sample.Facts
             return global::System.Threading.Interlocked.CompareExchange(ref slot, list, null) ?? list;
         }
 
+        /// <summary>Stores a lazily made value in its slot unless another thread stored one first; returns the stored one.</summary>
+        public static T Publish<T>(ref T? slot, T value) where T : class =>
+            global::System.Threading.Interlocked.CompareExchange(ref slot, value, null) ?? value;
+
         public static T Missing<T>(string collection, string key) =>
             throw new global::System.Collections.Generic.KeyNotFoundException("No fact with key '" + key + "' in " + collection + ".");
 

@@ -115,7 +115,7 @@ namespace Sample.Facts
         {
             Id = @id;
             Name = @name;
-            Aliases = TypedDatasetRuntime.List(@aliases);
+            _aliases = @aliases;
             Born = @born;
             _favoriteBook = @favoriteBook;
         }
@@ -126,8 +126,11 @@ namespace Sample.Facts
         /// <summary>Full name as printed.</summary>
         public string Name { get; }
 
+        private readonly string[] _aliases;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _aliasesList;
+
         /// <summary>The 'aliases' field.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string> Aliases { get; }
+        public global::System.Collections.Generic.IReadOnlyList<string> Aliases => _aliasesList ?? TypedDatasetRuntime.Publish(ref _aliasesList, TypedDatasetRuntime.List(_aliases));
 
         /// <summary>The 'born' field.</summary>
         public global::Sample.Facts.PartialDate? Born { get; }
@@ -167,10 +170,9 @@ namespace Sample.Facts
             Pages = @pages;
             Price = @price;
             InPrint = @inPrint;
-            Tags = TypedDatasetRuntime.List(@tags);
+            _tags = @tags;
             _related = @related;
-            Related = new TypedDatasetRuntime.RefList<global::Sample.Facts.Book>(@related, static key => global::Sample.Facts.Books.Get(key));
-            CitedIn = TypedDatasetRuntime.List(@citedIn);
+            _citedIn = @citedIn;
         }
 
         /// <summary>The key ('id') of this fact in <see cref="global::Sample.Facts.Books"/>.</summary>
@@ -196,16 +198,23 @@ namespace Sample.Facts
         /// <summary>The 'in_print' field.</summary>
         public bool InPrint { get; }
 
+        private readonly string[] _tags;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _tagsList;
+
         /// <summary>The 'tags' field.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string> Tags { get; }
+        public global::System.Collections.Generic.IReadOnlyList<string> Tags => _tagsList ?? TypedDatasetRuntime.Publish(ref _tagsList, TypedDatasetRuntime.List(_tags));
 
         internal readonly string[] _related;
+        private global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book>? _relatedList;
 
         /// <summary>The 'related' field.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> Related { get; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> Related => _relatedList ?? TypedDatasetRuntime.Publish(ref _relatedList, new TypedDatasetRuntime.RefList<global::Sample.Facts.Book>(_related, static key => global::Sample.Facts.Books.Get(key)));
+
+        private readonly global::Sample.Facts.Citation[] _citedIn;
+        private global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Citation>? _citedInList;
 
         /// <summary>The 'cited_in' field.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Citation> CitedIn { get; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Citation> CitedIn => _citedInList ?? TypedDatasetRuntime.Publish(ref _citedInList, TypedDatasetRuntime.List(_citedIn));
 
         /// <summary>Every fact of <see cref="global::Sample.Facts.Authors"/> whose <see cref="global::Sample.Facts.Author.FavoriteBook"/> is this Book (inverse of 'favorite_book').</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> Admirers => global::Sample.Facts.Authors.By_FavoriteBook(Id);

@@ -14,7 +14,12 @@ namespace Sample.Facts
         internal static readonly object s_lock = new object();
 
         /// <summary>Every Source fact, in file order. Facts are built on first access, 32 at a time.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Source> All { get; } = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Source>(1, __Item);
+        public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Source> All => __AllList.Value;
+
+        private static class __AllList
+        {
+            internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Source> Value = new TypedDatasetRuntime.LazyList<global::Sample.Facts.Source>(1, __Item);
+        }
 
         /// <summary>The number of Source facts (1).</summary>
         public const int Count = 1;
