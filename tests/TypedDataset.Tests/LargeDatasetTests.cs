@@ -29,12 +29,30 @@ public class LargeDatasetTests
 
     public LargeDatasetTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
-    public void Ten_thousand_facts_generate_compile_and_load_correctly()
+    [Theory]
+    [InlineData("Properties")]
+    [InlineData("Extensions")]
+    public void Ten_thousand_facts_generate_compile_and_load_correctly(string factMembers)
     {
         var stopwatch = Stopwatch.StartNew();
         SyntheticDataset data = SyntheticDataset.Create(Facts);
-        GeneratorResult result = new GeneratorHarness { Namespace = Ns, PreprocessorSymbols = new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } }.Run(data.YamlFiles().Select(f => TestFile.Data(f.Path, f.Text)).ToList());
+        SynthEvent[] probes = { data.Events[0], data.Events[data.Events.Count / 2 + 7], data.Events[^1] };
+        // The named members as a user writes them (with extension members, reflection finds no property).
+        string named = $$"""
+            namespace Probe
+            {
+                using {{Ns}};
+
+                /// <summary>Named facts.</summary>
+                public static class Named
+                {
+                    /// <summary>The probe events by their members.</summary>
+                    public static object[] Probes() => new object[] { {{string.Join(", ", probes.Select(e => "Events." + SyntheticDataset.MemberName(e.Key)))}} };
+                }
+            }
+            """;
+        GeneratorResult result = new GeneratorHarness { Namespace = Ns, PreprocessorSymbols = new[] { "NETCOREAPP", "NET7_0_OR_GREATER" }, FactMembers = factMembers }
+            .Run(data.YamlFiles().Select(f => TestFile.Data(f.Path, f.Text)).ToList(), named);
         Assert.Equal(100, data.Files.Count);
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         // One source per data file, plus the core (support, types, five collections, root) and the
@@ -74,11 +92,14 @@ public class LargeDatasetTests
         for (int i = 0; i < events.Count; i++) Assert.Equal(data.Events[i].Key, Get(events[i]!, "Id"));
 
         // A few events from the first, a middle and the last file: every kind of value.
-        foreach (SynthEvent expected in new[] { data.Events[0], data.Events[data.Events.Count / 2 + 7], data.Events[^1] })
+        object[] byMember = (object[])assembly.GetType("Probe.Named")!.GetMethod("Probes")!.Invoke(null, null)!;
+        Assert.Equal(factMembers == "Properties", assembly.GetType(Ns + ".Events")!.GetProperty(SyntheticDataset.MemberName(probes[0].Key)) is not null);
+        for (int p = 0; p < probes.Length; p++)
         {
+            SynthEvent expected = probes[p];
             object fact = Call(assembly, "Events", "Get", expected.Key);
             Assert.Same(fact, events[expected.Index]);
-            Assert.Same(fact, Static(assembly, "Events", SyntheticDataset.MemberName(expected.Key)));
+            Assert.Same(fact, byMember[p]);
             Assert.Equal(expected.Title, Get(fact, "Title"));
             Assert.Equal(expected.Date.ToString(), Get(fact, "Date")!.ToString());
             Assert.Equal(SyntheticDataset.MemberName(expected.Type), Get(fact, "Type")!.ToString());
