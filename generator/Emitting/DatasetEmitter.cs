@@ -89,10 +89,12 @@ internal static class DatasetEmitter
                             w.WriteLine("int mask = (table.Length >> 2) - 1;");
                             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
                             {
-                                w.WriteLine("int at = slot << 2;");
-                                w.WriteLine("int entry = table[at + 1] - 1;");
+                                w.WriteLine("ulong head = table.Pair(2 * slot); // (hash, entry + 1)");
+                                w.WriteLine("int entry = unchecked((int)(head >> 32)) - 1;");
                                 w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
-                                w.WriteLine("if ((uint)table[at] == hash && __NameIs(entry, table[at + 2], table[at + 3], nameOrAlias, start, length))");
+                                w.WriteLine("if (unchecked((uint)head) != hash) continue;");
+                                w.WriteLine("ulong text = table.Pair(2 * slot + 1); // (start, length)");
+                                w.WriteLine("if (__NameIs(entry, unchecked((int)text), unchecked((int)(text >> 32)), nameOrAlias, start, length))");
                                 w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
                             }
                         }
@@ -102,9 +104,10 @@ internal static class DatasetEmitter
                             w.WriteLine("int mask = (table.Length >> 1) - 1;");
                             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
                             {
-                                w.WriteLine("int entry = table[2 * slot + 1] - 1;");
+                                w.WriteLine("ulong head = table.Pair(slot); // (hash, entry + 1)");
+                                w.WriteLine("int entry = unchecked((int)(head >> 32)) - 1;");
                                 w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
-                                w.WriteLine("if ((uint)table[2 * slot] == hash && __NameOfEntryIs(entry, nameOrAlias, start, length))");
+                                w.WriteLine("if (unchecked((uint)head) == hash && __NameOfEntryIs(entry, nameOrAlias, start, length))");
                                 w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
                             }
                         }
@@ -363,6 +366,9 @@ internal static class TypedDatasetRuntime
 
         /// <summary>The int at this index.</summary>
         public int this[int index] => unchecked((int)(_packed[index >> 1] >> ((index & 1) << 5)));
+
+        /// <summary>Ints 2i (low half) and 2i + 1 (high half) in one read: a hash slot's first or second pair.</summary>
+        public ulong Pair(int i) => _packed[i];
     }
 
     /// <summary>
@@ -449,28 +455,40 @@ internal static class TypedDatasetRuntime
     // about a millisecond even from a ReadyToRun image (their generic instantiations are loaded at
     // run time): that was most of the first Get (docs/benchmarks.md).
 
-    /// <summary>Whether the ASCII bytes spell the text exactly (of the same length: the caller checks): eight characters per step.</summary>
+    /// <summary>
+    /// Whether the ASCII bytes spell the text exactly: four characters per step, each step one read
+    /// of four bytes widened to four UTF-16 code units and compared with one read of the text (the
+    /// last step overlaps the one before when the length is not a multiple of four). Reads stay
+    /// within both spans: they have the same length, checked first.
+    /// </summary>
     public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
     {
-        int i = 0, n = bytes.Length;
-        for (; i + 8 <= n; i += 8)
+        int n = bytes.Length;
+        if (text.Length != n) return false;
+        if (n < 4)
         {
-            ulong eight = global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i));
-            if (Widen((uint)eight) != Word(text, i) || Widen((uint)(eight >> 32)) != Word(text, i + 4)) return false;
+            for (int k = 0; k < n; k++)
+            {
+                if (bytes[k] != text[k]) return false;
+            }
+            return true;
         }
-        if (i + 4 <= n)
+        ref byte b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bytes);
+        ref byte c = ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.MemoryExtensions.AsSpan(text)));
+        int i = 0;
+        for (; i + 4 <= n; i += 4)
         {
-            if (Widen(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i))) != Word(text, i)) return false;
-            i += 4;
+            if (!Same4(ref b, ref c, i)) return false;
         }
-        for (; i < n; i++)
-        {
-            if (bytes[i] != text[i]) return false;
-        }
-        return true;
+        return i == n || Same4(ref b, ref c, n - 4);
     }
 
-    /// <summary>Four bytes (the first in the low bits) as four UTF-16 code units packed like <see cref="Word"/>.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool Same4(ref byte bytes, ref byte chars, int at) =>
+        Widen(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, at)))
+            == global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref chars, 2 * at));
+
+    /// <summary>Four bytes as four UTF-16 code units, in the same order as four characters read as one ulong (on either byte order).</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Widen(uint four)
     {
@@ -567,7 +585,7 @@ internal static class TypedDatasetRuntime
         hash ^= hash >> 32;
         hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
         hash ^= hash >> 32;
-        return (uint)hash;
+        return unchecked((uint)hash);
     }
 
     /// <summary>
@@ -619,7 +637,7 @@ internal static class TypedDatasetRuntime
             _item = item;
         }
 
-        public T this[int index] => (uint)index < (uint)Count ? _item(index) : throw new global::System.ArgumentOutOfRangeException(nameof(index));
+        public T this[int index] => unchecked((uint)index) < (uint)Count ? _item(index) : throw new global::System.ArgumentOutOfRangeException(nameof(index));
 
         T global::System.Collections.Generic.IList<T>.this[int index] { get => this[index]; set => throw ReadOnly(); }
 
@@ -998,9 +1016,10 @@ internal static class TypedDatasetRuntime
             w.WriteLine("int mask = (table.Length >> 1) - 1;");
             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
             {
-                w.WriteLine("int index = table[2 * slot + 1] - 1;");
+                w.WriteLine("ulong head = table.Pair(slot); // (hash, index + 1)");
+                w.WriteLine("int index = unchecked((int)(head >> 32)) - 1;");
                 w.WriteLine("if (index < 0) return -1;");
-                w.WriteLine($"if ((uint)table[2 * slot] == hash && string.Equals(__Item(index).{type.KeyProperty}, key)) return index;");
+                w.WriteLine($"if (unchecked((uint)head) == hash && string.Equals(__Item(index).{type.KeyProperty}, key)) return index;");
             }
         }
         w.WriteLine();
@@ -1026,7 +1045,7 @@ internal static class TypedDatasetRuntime
             {
                 // A window of the key tells the keys apart (chosen at build time): hash only it.
                 string range = (k.MaxLength - k.MinLength).ToString(CultureInfo.InvariantCulture);
-                w.WriteLine($"if ((uint)(key.Length - {k.MinLength.ToString(CultureInfo.InvariantCulture)}) > {range}u) return -1;");
+                w.WriteLine($"if (unchecked((uint)(key.Length - {k.MinLength.ToString(CultureInfo.InvariantCulture)})) > {range}u) return -1;");
                 string start = k.FromEnd ? $"key.Length - {(k.Offset + k.Length).ToString(CultureInfo.InvariantCulture)}" : k.Offset.ToString(CultureInfo.InvariantCulture);
                 w.WriteLine("TypedDatasetRuntime.Ints table = __Keys.Table;");
                 w.WriteLine($"uint hash = TypedDatasetRuntime.WindowHash{k.Length.ToString(CultureInfo.InvariantCulture)}(key, {start});");
@@ -1039,11 +1058,12 @@ internal static class TypedDatasetRuntime
             w.WriteLine("int mask = (table.Length >> 2) - 1;");
             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
             {
-                w.WriteLine("int at = slot << 2;");
-                w.WriteLine("int index = table[at + 1] - 1;");
+                w.WriteLine("ulong head = table.Pair(2 * slot); // (hash, index + 1)");
+                w.WriteLine("int index = unchecked((int)(head >> 32)) - 1;");
                 w.WriteLine("if (index < 0) return -1;");
-                w.WriteLine("if ((uint)table[at] == hash && table[at + 3] == key.Length");
-                w.WriteLine("    && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(table[at + 2], key.Length), key)) return index;");
+                w.WriteLine("if (unchecked((uint)head) != hash) continue;");
+                w.WriteLine("ulong text = table.Pair(2 * slot + 1); // (start, length)");
+                w.WriteLine("if (unchecked((int)(text >> 32)) == key.Length && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;");
             }
         }
         w.WriteLine();

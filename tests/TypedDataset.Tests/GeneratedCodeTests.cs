@@ -122,6 +122,39 @@ public class GeneratedCodeTests
         Assert.Empty(book.GetConstructors()); // no public constructor: facts come from the dataset only
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Lookups_work_in_a_project_that_checks_arithmetic_overflow(bool utf8Tables)
+    {
+        // The hashes and packed tables truncate and wrap on purpose: the generated code says so
+        // (unchecked), so <CheckForOverflowUnderflow> in the dataset project changes nothing.
+        GeneratorResult result = new GeneratorHarness
+        {
+            SourceTextsFound = true,
+            OverflowChecks = true,
+            LanguageVersion = utf8Tables ? Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest : Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10,
+        }.Run(Samples.LibraryWithTexts);
+        Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
+        Assert.Equal(utf8Tables, result.Sources.Any(s => s.Text.Contains("u8;", StringComparison.Ordinal)));
+        Assembly assembly = result.Load();
+        Type books = assembly.GetType("Sample.Facts.Books")!;
+        foreach (string key in new[] { "earthsea", "dispossessed", "ficciones" })
+        {
+            Assert.Equal(key, Get(books.GetMethod("Get")!.Invoke(null, new object[] { key })!, "Id"));
+        }
+        foreach (string miss in new[] { "", "e", "earthse", "earthseaa", "EARTHSEA", "ficcionez" })
+        {
+            Assert.False((bool)books.GetMethod("TryGet")!.Invoke(null, new object?[] { miss, null })!, miss);
+        }
+        Type authors = assembly.GetType("Sample.Facts.Authors")!;
+        var found = (System.Collections.IList)authors.GetMethod("FindByName")!.Invoke(null, new object[] { " ursula k. le guin " })!;
+        Assert.Equal("ursula-le-guin", Get(found[0]!, "Id"));
+        Assert.Empty((System.Collections.IList)authors.GetMethod("FindByName")!.Invoke(null, new object[] { "nobody" })!);
+        var all = (IReadOnlyList<object>)books.GetProperty("All")!.GetValue(null)!;
+        Assert.Throws<ArgumentOutOfRangeException>(() => all[-1]);
+    }
+
     [Fact]
     public void Output_is_identical_whatever_the_order_of_the_files()
     {

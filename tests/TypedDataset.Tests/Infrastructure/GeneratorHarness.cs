@@ -52,7 +52,10 @@ public sealed class GeneratorHarness
         code.Length == 0 ? Array.Empty<SyntaxTree>() : new[] { CSharpSyntaxTree.ParseText(code, ParseOptions) },
         References,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-            generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+            generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999, checkOverflow: OverflowChecks));
+
+    /// <summary>Compile with arithmetic overflow checks on (CheckForOverflowUnderflow), as a user's project may.</summary>
+    public bool OverflowChecks { get; init; }
 
     /// <summary>Symbols defined when compiling the output (e.g. NETCOREAPP, to take the generated code's .NET-only paths).</summary>
     public IReadOnlyList<string> PreprocessorSymbols { get; init; } = Array.Empty<string>();

@@ -48,17 +48,18 @@ namespace Sample.Facts
 
         internal static int __IndexOf(string key)
         {
-            if ((uint)(key.Length - 8) > 4u) return -1;
+            if (unchecked((uint)(key.Length - 8)) > 4u) return -1;
             TypedDatasetRuntime.Ints table = __Keys.Table;
             uint hash = TypedDatasetRuntime.WindowHash4(key, key.Length - 4);
             int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
-                int at = slot << 2;
-                int index = table[at + 1] - 1;
+                ulong head = table.Pair(2 * slot); // (hash, index + 1)
+                int index = unchecked((int)(head >> 32)) - 1;
                 if (index < 0) return -1;
-                if ((uint)table[at] == hash && table[at + 3] == key.Length
-                    && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(table[at + 2], key.Length), key)) return index;
+                if (unchecked((uint)head) != hash) continue;
+                ulong text = table.Pair(2 * slot + 1); // (start, length)
+                if (unchecked((int)(text >> 32)) == key.Length && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;
             }
         }
 

@@ -16,10 +16,12 @@ namespace Sample.Facts
             int mask = (table.Length >> 2) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
-                int at = slot << 2;
-                int entry = table[at + 1] - 1;
+                ulong head = table.Pair(2 * slot); // (hash, entry + 1)
+                int entry = unchecked((int)(head >> 32)) - 1;
                 if (entry < 0) return TypedDatasetRuntime.Empty<global::Sample.Facts.Author>();
-                if ((uint)table[at] == hash && __NameIs(entry, table[at + 2], table[at + 3], nameOrAlias, start, length))
+                if (unchecked((uint)head) != hash) continue;
+                ulong text = table.Pair(2 * slot + 1); // (start, length)
+                if (__NameIs(entry, unchecked((int)text), unchecked((int)(text >> 32)), nameOrAlias, start, length))
                     return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);
             }
         }

@@ -139,6 +139,9 @@ namespace Sample.Facts
 
             /// <summary>The int at this index.</summary>
             public int this[int index] => unchecked((int)(_packed[index >> 1] >> ((index & 1) << 5)));
+
+            /// <summary>Ints 2i (low half) and 2i + 1 (high half) in one read: a hash slot's first or second pair.</summary>
+            public ulong Pair(int i) => _packed[i];
         }
 
         /// <summary>
@@ -224,28 +227,40 @@ namespace Sample.Facts
         // about a millisecond even from a ReadyToRun image (their generic instantiations are loaded at
         // run time): that was most of the first Get (docs/benchmarks.md).
 
-        /// <summary>Whether the ASCII bytes spell the text exactly (of the same length: the caller checks): eight characters per step.</summary>
+        /// <summary>
+        /// Whether the ASCII bytes spell the text exactly: four characters per step, each step one read
+        /// of four bytes widened to four UTF-16 code units and compared with one read of the text (the
+        /// last step overlaps the one before when the length is not a multiple of four). Reads stay
+        /// within both spans: they have the same length, checked first.
+        /// </summary>
         public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
         {
-            int i = 0, n = bytes.Length;
-            for (; i + 8 <= n; i += 8)
+            int n = bytes.Length;
+            if (text.Length != n) return false;
+            if (n < 4)
             {
-                ulong eight = global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i));
-                if (Widen((uint)eight) != Word(text, i) || Widen((uint)(eight >> 32)) != Word(text, i + 4)) return false;
+                for (int k = 0; k < n; k++)
+                {
+                    if (bytes[k] != text[k]) return false;
+                }
+                return true;
             }
-            if (i + 4 <= n)
+            ref byte b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bytes);
+            ref byte c = ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.MemoryExtensions.AsSpan(text)));
+            int i = 0;
+            for (; i + 4 <= n; i += 4)
             {
-                if (Widen(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i))) != Word(text, i)) return false;
-                i += 4;
+                if (!Same4(ref b, ref c, i)) return false;
             }
-            for (; i < n; i++)
-            {
-                if (bytes[i] != text[i]) return false;
-            }
-            return true;
+            return i == n || Same4(ref b, ref c, n - 4);
         }
 
-        /// <summary>Four bytes (the first in the low bits) as four UTF-16 code units packed like <see cref="Word"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Same4(ref byte bytes, ref byte chars, int at) =>
+            Widen(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, at)))
+                == global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref chars, 2 * at));
+
+        /// <summary>Four bytes as four UTF-16 code units, in the same order as four characters read as one ulong (on either byte order).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Widen(uint four)
         {
@@ -341,7 +356,7 @@ namespace Sample.Facts
             hash ^= hash >> 32;
             hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
             hash ^= hash >> 32;
-            return (uint)hash;
+            return unchecked((uint)hash);
         }
 
         /// <summary>
@@ -393,7 +408,7 @@ namespace Sample.Facts
                 _item = item;
             }
 
-            public T this[int index] => (uint)index < (uint)Count ? _item(index) : throw new global::System.ArgumentOutOfRangeException(nameof(index));
+            public T this[int index] => unchecked((uint)index) < (uint)Count ? _item(index) : throw new global::System.ArgumentOutOfRangeException(nameof(index));
 
             T global::System.Collections.Generic.IList<T>.this[int index] { get => this[index]; set => throw ReadOnly(); }
 
