@@ -85,26 +85,26 @@ internal static class DatasetEmitter
                         w.WriteLine("uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);");
                         if (lookup.Utf8Names)
                         {
-                            w.WriteLine("TypedDatasetRuntime.Ints table = __Names.Table;");
-                            w.WriteLine("int mask = (table.Length >> 2) - 1;");
+                            w.WriteLine("var table = __Names.Table_Packed; // two ulongs per slot");
+                            w.WriteLine("int mask = (table.Length >> 1) - 1;");
                             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
                             {
-                                w.WriteLine("ulong head = table.Pair(2 * slot); // (hash, entry + 1)");
+                                w.WriteLine("ulong head = table[2 * slot]; // (hash, entry + 1)");
                                 w.WriteLine("int entry = unchecked((int)(head >> 32)) - 1;");
                                 w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
                                 w.WriteLine("if (unchecked((uint)head) != hash) continue;");
-                                w.WriteLine("ulong text = table.Pair(2 * slot + 1); // (start, length)");
+                                w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length)");
                                 w.WriteLine("if (__NameIs(entry, unchecked((int)text), unchecked((int)(text >> 32)), nameOrAlias, start, length))");
                                 w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
                             }
                         }
                         else
                         {
-                            w.WriteLine("var table = __Names.Table;");
-                            w.WriteLine("int mask = (table.Length >> 1) - 1;");
+                            w.WriteLine("var table = __Names.Table_Packed; // one ulong per slot");
+                            w.WriteLine("int mask = table.Length - 1;");
                             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
                             {
-                                w.WriteLine("ulong head = table.Pair(slot); // (hash, entry + 1)");
+                                w.WriteLine("ulong head = table[slot]; // (hash, entry + 1)");
                                 w.WriteLine("int entry = unchecked((int)(head >> 32)) - 1;");
                                 w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
                                 w.WriteLine("if (unchecked((uint)head) == hash && __NameOfEntryIs(entry, nameOrAlias, start, length))");
@@ -147,11 +147,11 @@ internal static class DatasetEmitter
                         {
                             (string text, int[] table) = Utf8NameTable(names);
                             w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(text)}u8;");
-                            IntTable(w, "internal", "Table", table);
+                            IntTable(w, "internal", "Table", table, intView: false);
                         }
                         else
                         {
-                            IntTable(w, "internal", "Table", HashTable(names.Hashes));
+                            IntTable(w, "internal", "Table", HashTable(names.Hashes), intView: false);
                         }
                         IntTable(w, "internal", "Starts", names.Starts);
                         IntTable(w, "internal", "Items", names.Items);
@@ -366,9 +366,6 @@ internal static class TypedDatasetRuntime
 
         /// <summary>The int at this index.</summary>
         public int this[int index] => unchecked((int)(_packed[index >> 1] >> ((index & 1) << 5)));
-
-        /// <summary>Ints 2i (low half) and 2i + 1 (high half) in one read: a hash slot's first or second pair.</summary>
-        public ulong Pair(int i) => _packed[i];
     }
 
     /// <summary>
@@ -1011,12 +1008,12 @@ internal static class TypedDatasetRuntime
     {
         using (w.Block("internal static int __IndexOf(string key)"))
         {
-            w.WriteLine("var table = __Keys.Table;");
+            w.WriteLine("var table = __Keys.Table_Packed; // one ulong per slot");
             w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
-            w.WriteLine("int mask = (table.Length >> 1) - 1;");
+            w.WriteLine("int mask = table.Length - 1;");
             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
             {
-                w.WriteLine("ulong head = table.Pair(slot); // (hash, index + 1)");
+                w.WriteLine("ulong head = table[slot]; // (hash, index + 1)");
                 w.WriteLine("int index = unchecked((int)(head >> 32)) - 1;");
                 w.WriteLine("if (index < 0) return -1;");
                 w.WriteLine($"if (unchecked((uint)head) == hash && string.Equals(__Item(index).{type.KeyProperty}, key)) return index;");
@@ -1025,7 +1022,7 @@ internal static class TypedDatasetRuntime
         w.WriteLine();
         using (w.Block("private static class __Keys"))
         {
-            IntTable(w, "internal", "Table", HashTable(index.Keys.Select(Names.KeyHash).ToList()));
+            IntTable(w, "internal", "Table", HashTable(index.Keys.Select(Names.KeyHash).ToList()), intView: false);
         }
     }
 
@@ -1047,22 +1044,22 @@ internal static class TypedDatasetRuntime
                 string range = (k.MaxLength - k.MinLength).ToString(CultureInfo.InvariantCulture);
                 w.WriteLine($"if (unchecked((uint)(key.Length - {k.MinLength.ToString(CultureInfo.InvariantCulture)})) > {range}u) return -1;");
                 string start = k.FromEnd ? $"key.Length - {(k.Offset + k.Length).ToString(CultureInfo.InvariantCulture)}" : k.Offset.ToString(CultureInfo.InvariantCulture);
-                w.WriteLine("TypedDatasetRuntime.Ints table = __Keys.Table;");
+                w.WriteLine("var table = __Keys.Table_Packed; // two ulongs per slot");
                 w.WriteLine($"uint hash = TypedDatasetRuntime.WindowHash{k.Length.ToString(CultureInfo.InvariantCulture)}(key, {start});");
             }
             else
             {
-                w.WriteLine("TypedDatasetRuntime.Ints table = __Keys.Table;");
+                w.WriteLine("var table = __Keys.Table_Packed; // two ulongs per slot");
                 w.WriteLine("uint hash = TypedDatasetRuntime.KeyHash(key);");
             }
-            w.WriteLine("int mask = (table.Length >> 2) - 1;");
+            w.WriteLine("int mask = (table.Length >> 1) - 1;");
             using (w.Block("for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)"))
             {
-                w.WriteLine("ulong head = table.Pair(2 * slot); // (hash, index + 1)");
+                w.WriteLine("ulong head = table[2 * slot]; // (hash, index + 1)");
                 w.WriteLine("int index = unchecked((int)(head >> 32)) - 1;");
                 w.WriteLine("if (index < 0) return -1;");
                 w.WriteLine("if (unchecked((uint)head) != hash) continue;");
-                w.WriteLine("ulong text = table.Pair(2 * slot + 1); // (start, length)");
+                w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length)");
                 w.WriteLine("if (unchecked((int)(text >> 32)) == key.Length && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;");
             }
         }
@@ -1072,7 +1069,7 @@ internal static class TypedDatasetRuntime
         using (w.Block("private static class __Keys"))
         {
             w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(text.ToString())}u8;");
-            IntTable(w, "internal", "Table", Utf8KeyTable(index.Keys, window));
+            IntTable(w, "internal", "Table", Utf8KeyTable(index.Keys, window), intView: false);
         }
     }
 
@@ -1166,7 +1163,7 @@ internal static class TypedDatasetRuntime
     /// 100,000 facts): two ints per element halve them, and nullable analysis, which has nothing to
     /// check in a table but walks every element, is off (docs/benchmarks.md, "Packed tables").
     /// </summary>
-    private static void IntTable(SourceWriter w, string access, string name, IEnumerable<int> values)
+    private static void IntTable(SourceWriter w, string access, string name, IEnumerable<int> values, bool intView = true)
     {
         List<int> list = values.ToList();
         string count = list.Count.ToString(CultureInfo.InvariantCulture);
@@ -1174,13 +1171,14 @@ internal static class TypedDatasetRuntime
         // The numbers once, for both paths: a span over the assembly's data on .NET 7+, an array
         // before (declared first, so it is initialized before anything reads it).
         w.WriteLine("#if NET7_0_OR_GREATER");
-        w.WriteLine($"private static global::System.ReadOnlySpan<ulong> {name}_Packed =>");
+        w.WriteLine($"{access} static global::System.ReadOnlySpan<ulong> {name}_Packed =>");
         w.WriteLine("#else");
-        w.WriteLine($"private static readonly ulong[] {name}_Packed =");
+        w.WriteLine($"{access} static readonly ulong[] {name}_Packed =");
         w.WriteLine("#endif");
         w.WriteLine($"    new ulong[] {{ {string.Join(", ", Pack(list))} }};");
         w.WriteLine("#nullable restore");
-        w.WriteLine($"{access} static TypedDatasetRuntime.Ints {name} => new TypedDatasetRuntime.Ints({name}_Packed, {count});");
+        // Hash tables are read a slot (two ints) at a time straight from the ulongs: no int view.
+        if (intView) w.WriteLine($"{access} static TypedDatasetRuntime.Ints {name} => new TypedDatasetRuntime.Ints({name}_Packed, {count});");
     }
 
     /// <summary>Two ints per <c>ulong</c>, the first in the low half (so a little-endian read of the ulongs gives the ints in order).</summary>

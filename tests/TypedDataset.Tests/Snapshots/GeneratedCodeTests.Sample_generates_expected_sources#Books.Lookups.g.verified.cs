@@ -12,15 +12,15 @@ namespace Sample.Facts
             if (nameOrAlias is null) return TypedDatasetRuntime.Empty<global::Sample.Facts.Book>();
             TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);
             uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);
-            TypedDatasetRuntime.Ints table = __Names.Table;
-            int mask = (table.Length >> 2) - 1;
+            var table = __Names.Table_Packed; // two ulongs per slot
+            int mask = (table.Length >> 1) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
-                ulong head = table.Pair(2 * slot); // (hash, entry + 1)
+                ulong head = table[2 * slot]; // (hash, entry + 1)
                 int entry = unchecked((int)(head >> 32)) - 1;
                 if (entry < 0) return TypedDatasetRuntime.Empty<global::Sample.Facts.Book>();
                 if (unchecked((uint)head) != hash) continue;
-                ulong text = table.Pair(2 * slot + 1); // (start, length)
+                ulong text = table[2 * slot + 1]; // (start, length)
                 if (__NameIs(entry, unchecked((int)text), unchecked((int)(text >> 32)), nameOrAlias, start, length))
                     return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);
             }
@@ -47,36 +47,35 @@ namespace Sample.Facts
             internal static global::System.ReadOnlySpan<byte> Text => "A Wizard of EarthseaThe DispossessedFicciones"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Table_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Table_Packed =>
             #else
-            private static readonly ulong[] Table_Packed =
+            internal static readonly ulong[] Table_Packed =
             #endif
                 new ulong[] { 0, 0, 5106511545, 85899345920, 0, 0, 12203383019, 68719476756, 0, 0, 0, 0, 0, 0, 17012887207, 38654705700 };
             #nullable restore
-            internal static TypedDatasetRuntime.Ints Table => new TypedDatasetRuntime.Ints(Table_Packed, 32);
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Starts_Packed =>
             #else
-            private static readonly ulong[] Starts_Packed =
+            internal static readonly ulong[] Starts_Packed =
             #endif
                 new ulong[] { 4294967296, 12884901890 };
             #nullable restore
             internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 4);
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Items_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Items_Packed =>
             #else
-            private static readonly ulong[] Items_Packed =
+            internal static readonly ulong[] Items_Packed =
             #endif
                 new ulong[] { 4294967296, 2 };
             #nullable restore
             internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 3);
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Which_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Which_Packed =>
             #else
-            private static readonly ulong[] Which_Packed =
+            internal static readonly ulong[] Which_Packed =
             #endif
                 new ulong[] { 0, 0 };
             #nullable restore
@@ -94,18 +93,18 @@ namespace Sample.Facts
         {
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Starts_Packed =>
             #else
-            private static readonly ulong[] Starts_Packed =
+            internal static readonly ulong[] Starts_Packed =
             #endif
                 new ulong[] { 8589934592, 3 };
             #nullable restore
             internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 3);
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Items_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Items_Packed =>
             #else
-            private static readonly ulong[] Items_Packed =
+            internal static readonly ulong[] Items_Packed =
             #endif
                 new ulong[] { 4294967296, 2 };
             #nullable restore
@@ -123,18 +122,18 @@ namespace Sample.Facts
         {
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Starts_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Starts_Packed =>
             #else
-            private static readonly ulong[] Starts_Packed =
+            internal static readonly ulong[] Starts_Packed =
             #endif
                 new ulong[] { 4294967296, 8589934594 };
             #nullable restore
             internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 4);
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Items_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Items_Packed =>
             #else
-            private static readonly ulong[] Items_Packed =
+            internal static readonly ulong[] Items_Packed =
             #endif
                 new ulong[] { 1 };
             #nullable restore

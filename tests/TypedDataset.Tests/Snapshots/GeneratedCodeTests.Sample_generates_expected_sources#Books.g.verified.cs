@@ -49,16 +49,16 @@ namespace Sample.Facts
         internal static int __IndexOf(string key)
         {
             if (unchecked((uint)(key.Length - 8)) > 4u) return -1;
-            TypedDatasetRuntime.Ints table = __Keys.Table;
+            var table = __Keys.Table_Packed; // two ulongs per slot
             uint hash = TypedDatasetRuntime.WindowHash4(key, key.Length - 4);
-            int mask = (table.Length >> 2) - 1;
+            int mask = (table.Length >> 1) - 1;
             for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
             {
-                ulong head = table.Pair(2 * slot); // (hash, index + 1)
+                ulong head = table[2 * slot]; // (hash, index + 1)
                 int index = unchecked((int)(head >> 32)) - 1;
                 if (index < 0) return -1;
                 if (unchecked((uint)head) != hash) continue;
-                ulong text = table.Pair(2 * slot + 1); // (start, length)
+                ulong text = table[2 * slot + 1]; // (start, length)
                 if (unchecked((int)(text >> 32)) == key.Length && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;
             }
         }
@@ -68,13 +68,12 @@ namespace Sample.Facts
             internal static global::System.ReadOnlySpan<byte> Text => "earthseadispossessedficciones"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
-            private static global::System.ReadOnlySpan<ulong> Table_Packed =>
+            internal static global::System.ReadOnlySpan<ulong> Table_Packed =>
             #else
-            private static readonly ulong[] Table_Packed =
+            internal static readonly ulong[] Table_Packed =
             #endif
                 new ulong[] { 0, 0, 5739311289, 34359738368, 0, 0, 14299721531, 38654705684, 0, 0, 0, 0, 0, 0, 10150229687, 51539607560 };
             #nullable restore
-            internal static TypedDatasetRuntime.Ints Table => new TypedDatasetRuntime.Ints(Table_Packed, 32);
         }
 
         #nullable disable

@@ -139,9 +139,6 @@ namespace Sample.Facts
 
             /// <summary>The int at this index.</summary>
             public int this[int index] => unchecked((int)(_packed[index >> 1] >> ((index & 1) << 5)));
-
-            /// <summary>Ints 2i (low half) and 2i + 1 (high half) in one read: a hash slot's first or second pair.</summary>
-            public ulong Pair(int i) => _packed[i];
         }
 
         /// <summary>
