@@ -448,51 +448,10 @@ internal static class TypedDatasetRuntime
     }
 
 // <utf8-keys>
-    // Only with the UTF-8 key and name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's Equals and EqualsIgnoreCase, whose first call costs
-    // about a millisecond even from a ReadyToRun image (their generic instantiations are loaded at
-    // run time): that was most of the first Get (docs/benchmarks.md).
-
-    /// <summary>
-    /// Whether the ASCII bytes spell the text exactly: four characters per step, each step one read
-    /// of four bytes widened to four UTF-16 code units and compared with one read of the text (the
-    /// last step overlaps the one before when the length is not a multiple of four). Reads stay
-    /// within both spans: they have the same length, checked first.
-    /// </summary>
-    public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
-    {
-        int n = bytes.Length;
-        if (text.Length != n) return false;
-        if (n < 4)
-        {
-            for (int k = 0; k < n; k++)
-            {
-                if (bytes[k] != text[k]) return false;
-            }
-            return true;
-        }
-        ref byte b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bytes);
-        ref byte c = ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.MemoryExtensions.AsSpan(text)));
-        int i = 0;
-        for (; i + 4 <= n; i += 4)
-        {
-            if (!Same4(ref b, ref c, i)) return false;
-        }
-        return i == n || Same4(ref b, ref c, n - 4);
-    }
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool Same4(ref byte bytes, ref byte chars, int at) =>
-        Widen(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, at)))
-            == global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref chars, 2 * at));
-
-    /// <summary>Four bytes as four UTF-16 code units, in the same order as four characters read as one ulong (on either byte order).</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static ulong Widen(uint four)
-    {
-        ulong x = four;
-        x = (x | (x << 16)) & 0x0000FFFF0000FFFFUL;
-        return (x | (x << 8)) & 0x00FF00FF00FF00FFUL;
-    }
+    // Only with the UTF-8 name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's
+    // EqualsIgnoreCase, whose first call costs about a millisecond even from a ReadyToRun image (the
+    // generic instantiations it loads), as fast warm for names. Keys keep the vectorized
+    // Ascii.Equals: a hand-written compare made every warm Get 1.7x slower (docs/benchmarks.md).
 
     /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
     public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
@@ -1030,7 +989,7 @@ internal static class TypedDatasetRuntime
     /// Key lookup with C# 11 and .NET 8+: the keys (ASCII, TDS209) as one UTF-8 literal, which the
     /// compiler stores in the assembly's data, not in the string heap; slots of (hash, index + 1,
     /// start, length), so a probe reads one slot and the key bytes, independently of the fact,
-    /// and compares eight characters per step (<c>TypedDatasetRuntime.AsciiEquals</c>). When a <see cref="KeyWindow"/> tells the
+    /// and compares with the vectorized <c>Ascii.Equals</c>. When a <see cref="KeyWindow"/> tells the
     /// keys apart, keys outside their length range are rejected first and only the window is hashed.
     /// </summary>
     private static void EmitUtf8KeyLookup(SourceWriter w, CollectionIndexSpec index)
@@ -1060,7 +1019,7 @@ internal static class TypedDatasetRuntime
                 w.WriteLine("if (index < 0) return -1;");
                 w.WriteLine("if (unchecked((uint)head) != hash) continue;");
                 w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length)");
-                w.WriteLine("if (unchecked((int)(text >> 32)) == key.Length && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;");
+                w.WriteLine("if (unchecked((int)(text >> 32)) == key.Length && global::System.Text.Ascii.Equals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;");
             }
         }
         w.WriteLine();

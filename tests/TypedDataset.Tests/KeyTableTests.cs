@@ -359,9 +359,6 @@ schema:
                 /// <summary>Calls the run-time comparisons.</summary>
                 public static class CompareProbe
                 {
-                    /// <summary>AsciiEquals.</summary>
-                    public static bool Equals(byte[] bytes, string text) => TypedDatasetRuntime.AsciiEquals(bytes, text);
-
                     /// <summary>AsciiEqualsIgnoreCase over text[1..].</summary>
                     public static bool EqualsIgnoreCase(byte[] bytes, string text) => TypedDatasetRuntime.AsciiEqualsIgnoreCase(bytes, "#" + text, 1);
 
@@ -373,7 +370,6 @@ schema:
         var harness = new GeneratorHarness { Namespace = "Keys.Data", PreprocessorSymbols = new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } };
         GeneratorResult result = harness.Run(new[] { TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", "Entries:\n  - id: \"a\"\n    n: 1\n") }, Probe);
         Type probe = result.Load().GetType("Keys.Data.CompareProbe")!;
-        var equals = probe.GetMethod("Equals", new[] { typeof(byte[]), typeof(string) })!.CreateDelegate<Func<byte[], string, bool>>();
         var equalsIgnoreCase = probe.GetMethod("EqualsIgnoreCase")!.CreateDelegate<Func<byte[], string, bool>>();
         var isAscii = probe.GetMethod("IsAscii")!.CreateDelegate<Func<string, bool>>();
 
@@ -396,7 +392,6 @@ schema:
             }
             foreach (string text in texts)
             {
-                Assert.Equal(string.Equals(ascii, text, StringComparison.Ordinal), equals(bytes, text));
                 Assert.Equal(System.Text.Ascii.EqualsIgnoreCase(bytes, text), equalsIgnoreCase(bytes, text));
                 Assert.Equal(System.Text.Ascii.IsValid(text), isAscii(text));
             }
@@ -409,7 +404,7 @@ schema:
     {
         string data = "Entries:\n" + string.Concat(keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
             + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
-        // netCore: as for .NET 8 with C# 11+ (spans, UTF-8 key text, TypedDatasetRuntime.AsciiEquals); otherwise C# 10
+        // netCore: as for .NET 8 with C# 11+ (spans, UTF-8 key text, Ascii.Equals); otherwise C# 10
         // without .NET symbols, as for netstandard2.0 (int[] tables, keys confirmed by the fact).
         var harness = new GeneratorHarness
         {

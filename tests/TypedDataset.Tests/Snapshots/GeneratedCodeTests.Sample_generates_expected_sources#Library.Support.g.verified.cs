@@ -220,51 +220,10 @@ namespace Sample.Facts
             return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
         }
 
-        // Only with the UTF-8 key and name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's Equals and EqualsIgnoreCase, whose first call costs
-        // about a millisecond even from a ReadyToRun image (their generic instantiations are loaded at
-        // run time): that was most of the first Get (docs/benchmarks.md).
-
-        /// <summary>
-        /// Whether the ASCII bytes spell the text exactly: four characters per step, each step one read
-        /// of four bytes widened to four UTF-16 code units and compared with one read of the text (the
-        /// last step overlaps the one before when the length is not a multiple of four). Reads stay
-        /// within both spans: they have the same length, checked first.
-        /// </summary>
-        public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
-        {
-            int n = bytes.Length;
-            if (text.Length != n) return false;
-            if (n < 4)
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    if (bytes[k] != text[k]) return false;
-                }
-                return true;
-            }
-            ref byte b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bytes);
-            ref byte c = ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.MemoryExtensions.AsSpan(text)));
-            int i = 0;
-            for (; i + 4 <= n; i += 4)
-            {
-                if (!Same4(ref b, ref c, i)) return false;
-            }
-            return i == n || Same4(ref b, ref c, n - 4);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static bool Same4(ref byte bytes, ref byte chars, int at) =>
-            Widen(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, at)))
-                == global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref chars, 2 * at));
-
-        /// <summary>Four bytes as four UTF-16 code units, in the same order as four characters read as one ulong (on either byte order).</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Widen(uint four)
-        {
-            ulong x = four;
-            x = (x | (x << 16)) & 0x0000FFFF0000FFFFUL;
-            return (x | (x << 8)) & 0x00FF00FF00FF00FFUL;
-        }
+        // Only with the UTF-8 name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's
+        // EqualsIgnoreCase, whose first call costs about a millisecond even from a ReadyToRun image (the
+        // generic instantiations it loads), as fast warm for names. Keys keep the vectorized
+        // Ascii.Equals: a hand-written compare made every warm Get 1.7x slower (docs/benchmarks.md).
 
         /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
         public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
