@@ -218,10 +218,10 @@ internal static class DatasetEmitter
         return w.ToString();
     }
 
-    /// <summary>The support text with its UTF-8 table helpers (between the utf8-keys markers) kept or dropped.</summary>
+    /// <summary>The support text with its UTF-8 table helpers (between the utf8-tables markers) kept or dropped.</summary>
     private static string Utf8Section(string text, bool keep)
     {
-        const string Start = "// <utf8-keys>", End = "// </utf8-keys>";
+        const string Start = "// <utf8-tables>", End = "// </utf8-tables>";
         int from = text.IndexOf(Start, StringComparison.Ordinal), to = text.IndexOf(End, StringComparison.Ordinal);
         int startLineEnd = text.IndexOf('\n', from) + 1, endLineEnd = text.IndexOf('\n', to) + 1;
         return keep
@@ -379,8 +379,7 @@ internal static class TypedDatasetRuntime
         int from = starts[entry], to = starts[entry + 1];
         var result = new T[to - from];
         for (int i = from; i < to; i++) result[i - from] = item(items[i]);
-        global::System.Collections.Generic.IReadOnlyList<T> list = List(result);
-        return global::System.Threading.Interlocked.CompareExchange(ref slot, list, null) ?? list;
+        return Publish(ref slot, List(result));
     }
 
     /// <summary>Stores a lazily made value in its slot unless another thread stored one first; returns the stored one.</summary>
@@ -447,7 +446,7 @@ internal static class TypedDatasetRuntime
         return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
     }
 
-// <utf8-keys>
+// <utf8-tables>
     // Only with the UTF-8 name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's
     // EqualsIgnoreCase, whose first call costs about a millisecond even from a ReadyToRun image (the
     // generic instantiations it loads), as fast warm for names. Keys keep the vectorized
@@ -473,7 +472,7 @@ internal static class TypedDatasetRuntime
         }
         return true;
     }
-// </utf8-keys>
+// </utf8-tables>
 
     /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
     public static void Trim(string text, out int start, out int length)
@@ -1114,7 +1113,8 @@ internal static class TypedDatasetRuntime
 
     /// <summary>
     /// A constant int table, two ints per <c>ulong</c>, read through <c>TypedDatasetRuntime.Ints</c>
-    /// (a shift per read, the same on any byte order). On .NET 7+ the ulongs are a
+    /// (a shift per read, the same on any byte order), or, for hash tables (<paramref name="intView"/>
+    /// false), by the probe a slot at a time straight from the ulongs. On .NET 7+ the ulongs are a
     /// <c>ReadOnlySpan&lt;ulong&gt;</c> property over a constant array, which the compiler turns into
     /// a span over the assembly's data (no allocation, no copy, pages touched only when read);
     /// elsewhere a static readonly array (one copy of the numbers in the source either way). The

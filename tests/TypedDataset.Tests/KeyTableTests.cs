@@ -339,14 +339,7 @@ schema:
                 }
             }
             """;
-        var harness = new GeneratorHarness
-        {
-            Namespace = "Keys.Data",
-            PreprocessorSymbols = netCore ? new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } : Array.Empty<string>(),
-            LanguageVersion = netCore ? Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest : Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10,
-        };
-        GeneratorResult result = harness.Run(new[] { TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", "Entries:\n  - id: \"a\"\n    n: 1\n") }, Probe);
-        MethodInfo read = result.Load().GetType("Keys.Data.PackProbe")!.GetMethod("Read")!;
+        MethodInfo read = WithProbe(netCore, Probe).GetType("Keys.Data.PackProbe")!.GetMethod("Read")!;
         Assert.Equal(ints, (int[])read.Invoke(null, new object[] { packed, count })!);
     }
 
@@ -367,9 +360,7 @@ schema:
                 }
             }
             """;
-        var harness = new GeneratorHarness { Namespace = "Keys.Data", PreprocessorSymbols = new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } };
-        GeneratorResult result = harness.Run(new[] { TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", "Entries:\n  - id: \"a\"\n    n: 1\n") }, Probe);
-        Type probe = result.Load().GetType("Keys.Data.CompareProbe")!;
+        Type probe = WithProbe(netCore: true, Probe).GetType("Keys.Data.CompareProbe")!;
         var equalsIgnoreCase = probe.GetMethod("EqualsIgnoreCase")!.CreateDelegate<Func<byte[], string, bool>>();
         var isAscii = probe.GetMethod("IsAscii")!.CreateDelegate<Func<string, bool>>();
 
@@ -398,6 +389,18 @@ schema:
         }
     }
 
+    /// <summary>The harness for the .NET 8 + C# 11 path (netCore) or the netstandard2.0 + C# 10 one.</summary>
+    private static GeneratorHarness Harness(bool netCore) => new()
+    {
+        Namespace = "Keys.Data",
+        PreprocessorSymbols = netCore ? new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } : Array.Empty<string>(),
+        LanguageVersion = netCore ? Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest : Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10,
+    };
+
+    /// <summary>A one-entry dataset compiled with <paramref name="probe"/> (code that calls the generated run-time helpers), loaded.</summary>
+    private static Assembly WithProbe(bool netCore, string probe) =>
+        Harness(netCore).Run(new[] { TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", "Entries:\n  - id: \"a\"\n    n: 1\n") }, probe).Load();
+
     private static Assembly Compile(bool netCore) => Compile(netCore, Keys, expectedLookup: netCore ? "TypedDatasetRuntime.KeyHash(key)" : null);
 
     private static Assembly Compile(bool netCore, string[] keys, string? expectedLookup = null)
@@ -406,13 +409,7 @@ schema:
             + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
         // netCore: as for .NET 8 with C# 11+ (spans, UTF-8 key text, Ascii.Equals); otherwise C# 10
         // without .NET symbols, as for netstandard2.0 (int[] tables, keys confirmed by the fact).
-        var harness = new GeneratorHarness
-        {
-            Namespace = "Keys.Data",
-            PreprocessorSymbols = netCore ? new[] { "NETCOREAPP", "NET7_0_OR_GREATER" } : Array.Empty<string>(),
-            LanguageVersion = netCore ? Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest : Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10,
-        };
-        GeneratorResult result = harness.Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
+        GeneratorResult result = Harness(netCore).Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         string entries = result.Sources.Single(s => s.HintName == "Entries.g.cs").Text;
         Assert.Equal(netCore, entries.Contains("u8;", StringComparison.Ordinal));

@@ -152,8 +152,7 @@ namespace Sample.Facts
             int from = starts[entry], to = starts[entry + 1];
             var result = new T[to - from];
             for (int i = from; i < to; i++) result[i - from] = item(items[i]);
-            global::System.Collections.Generic.IReadOnlyList<T> list = List(result);
-            return global::System.Threading.Interlocked.CompareExchange(ref slot, list, null) ?? list;
+            return Publish(ref slot, List(result));
         }
 
         /// <summary>Stores a lazily made value in its slot unless another thread stored one first; returns the stored one.</summary>
