@@ -125,9 +125,18 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             });
 
         context.RegisterSourceOutput(
-            model.SelectMany(static (m, _) => m.Lookups).WithTrackingName(TrackingNames.LookupOutputs),
-            static (spc, lookup) => Emit(spc, "emitting the lookups of " + lookup.Collection,
-                () => new[] { (DatasetEmitter.HintName(lookup), DatasetEmitter.EmitLookups(lookup)) }));
+            model.SelectMany(static (m, _) => m.Lookups).WithTrackingName(TrackingNames.LookupInputs)
+                .Select(static (input, ct) => IndexSafely(input, ct)).WithTrackingName(TrackingNames.LookupOutputs),
+            static (spc, lookup) =>
+            {
+                if (lookup.Spec is null)
+                {
+                    spc.ReportDiagnostic(lookup.Error!.ToDiagnostic());
+                    return;
+                }
+                Emit(spc, "emitting the lookups of " + lookup.Spec.Collection,
+                    () => new[] { (DatasetEmitter.HintName(lookup.Spec), DatasetEmitter.EmitLookups(lookup.Spec)) });
+            });
 
         context.RegisterSourceOutput(
             model.SelectMany(static (m, _) => m.Files).WithTrackingName(TrackingNames.FileOutputs),
@@ -189,7 +198,20 @@ public sealed class DatasetGenerator : IIncrementalGenerator
         {
             LocationInfo? at = files.OrderBy(f => f.OrderKey, StringComparer.Ordinal).Select(f => LocationInfo.FileStart(f.Path)).FirstOrDefault();
             return new DatasetModel(new[] { InternalError("validating the dataset", ex, at) }.ToImmutableEquatableArray(), null,
-                ImmutableEquatableArray<FileEmitSpec>.Empty, ImmutableEquatableArray<LookupSpec>.Empty);
+                ImmutableEquatableArray<FileEmitSpec>.Empty, ImmutableEquatableArray<LookupInput>.Empty);
+        }
+    }
+
+    private static LookupResult IndexSafely(LookupInput input, System.Threading.CancellationToken ct)
+    {
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            return new LookupResult(LookupIndexer.Build(input), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new LookupResult(null, InternalError("indexing the lookups of " + input.Collection, ex, null));
         }
     }
 

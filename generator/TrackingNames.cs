@@ -14,6 +14,9 @@ internal static class TrackingNames
     public const string Core = "TypedDataset.Core";
     public const string FileOutputs = "TypedDataset.FileOutputs";
 
+    /// <summary>One item per collection: what its name and inverse indexes are built from.</summary>
+    public const string LookupInputs = "TypedDataset.LookupInputs";
+
     /// <summary>One item per collection: its name and inverse indexes (precomputed at build time).</summary>
     public const string LookupOutputs = "TypedDataset.LookupOutputs";
 }

@@ -89,14 +89,19 @@ internal sealed record TypedFact(
     RawValue Raw,
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>One file's facts typed against the schema: the per-file (cached) validation step.</summary>
+/// <summary>
+/// One file's facts typed against the schema: the per-file (cached) validation step.
+/// <see cref="StringBytes"/>: an upper bound of the string-heap bytes its facts would take
+/// (<see cref="Validation.StringHeap.UpperBound"/>), summed across files without walking them again.
+/// </summary>
 internal sealed record TypedFile(
     string Path,
     string OrderKey,
     ParsedFileKind Kind,
     bool HasCollections,
     ImmutableEquatableArray<TypedFact> Facts,
-    ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
+    long StringBytes = 0);
 
 /// <summary>A source text (for evidence checks): its paragraphs and hash, computed once per file.</summary>
 internal sealed record SourceTextSpec(string FileName, string Path, string Sha256, ImmutableEquatableArray<string> Paragraphs);
@@ -278,9 +283,47 @@ internal sealed record InverseIndexSpec(
     ImmutableEquatableArray<int> Starts,
     ImmutableEquatableArray<int> Items);
 
+/// <summary>
+/// What one collection's lookups (<see cref="LookupSpec"/>) are computed from: its facts' names and
+/// references, in <c>All</c> order. The cross-file step extracts it; the indexes are built in a
+/// step of their own, which an edit that changes no name, reference or key leaves cached.
+/// </summary>
+internal sealed record LookupInput(
+    string Namespace,
+    string Collection,
+    string RecordName,
+    bool Utf8Names,
+    NameInput? Names,
+    ImmutableEquatableArray<InverseInput> Inverses);
+
+/// <summary>
+/// Every fact's names, untrimmed: fact <c>i</c>'s are <c>Texts[FactStarts[i]..FactStarts[i + 1]]</c>,
+/// each with its position (0: the name, or the key when the key is the name; k: alias k - 1).
+/// </summary>
+internal sealed record NameInput(
+    string? NameProperty,
+    string? AliasesProperty,
+    ImmutableEquatableArray<string> Texts,
+    ImmutableEquatableArray<int> Positions,
+    ImmutableEquatableArray<int> FactStarts);
+
+/// <summary>
+/// One reference field: the keys fact <c>i</c> refers to are <c>Refs[FactStarts[i]..FactStarts[i + 1]]</c>;
+/// <see cref="TargetKeys"/>: the target collection's keys in <c>All</c> order.
+/// </summary>
+internal sealed record InverseInput(
+    string Field,
+    string TargetCollection,
+    ImmutableEquatableArray<string> TargetKeys,
+    ImmutableEquatableArray<string> Refs,
+    ImmutableEquatableArray<int> FactStarts);
+
+/// <summary>A collection's lookups, or the internal error (TDS999) that stopped them.</summary>
+internal sealed record LookupResult(LookupSpec? Spec, DiagnosticInfo? Error);
+
 /// <summary>The validator's result: diagnostics, and what can safely be generated.</summary>
 internal sealed record DatasetModel(
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
     CoreSpec? Core,
     ImmutableEquatableArray<FileEmitSpec> Files,
-    ImmutableEquatableArray<LookupSpec> Lookups);
+    ImmutableEquatableArray<LookupInput> Lookups);

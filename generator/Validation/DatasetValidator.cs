@@ -41,9 +41,9 @@ internal static class DatasetValidator
             .OrderBy(f => f.OrderKey, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
         foreach (TypedFile file in files) diagnostics.AddRange(file.Diagnostics);
 
-        DatasetModel Done(CoreSpec? core = null, IEnumerable<FileEmitSpec>? emit = null, IEnumerable<LookupSpec>? lookups = null) => new(
+        DatasetModel Done(CoreSpec? core = null, IEnumerable<FileEmitSpec>? emit = null, IEnumerable<LookupInput>? lookups = null) => new(
             Sorted(diagnostics), core, (emit ?? Enumerable.Empty<FileEmitSpec>()).ToImmutableEquatableArray(),
-            (lookups ?? Enumerable.Empty<LookupSpec>()).ToImmutableEquatableArray());
+            (lookups ?? Enumerable.Empty<LookupInput>()).ToImmutableEquatableArray());
 
         if (!schemaResult.HasSchemaFile)
         {
@@ -86,7 +86,7 @@ internal static class DatasetValidator
         var goodFacts = run.Facts.Where(f => f.IsGood)
             .GroupBy(f => f.File, ReferenceEqualityComparer.Instance)
             .ToDictionary(g => g.Key, g => g.ToList(), ReferenceEqualityComparer.Instance);
-        if (StringHeap.FindOverflow(dataFiles.Where(goodFacts.ContainsKey).SelectMany(f => goodFacts[f]).Select(f => f.Fact)) is { } overflow)
+        if (StringHeap.FindOverflow(dataFiles.Sum(f => f.StringBytes), dataFiles.Where(goodFacts.ContainsKey).SelectMany(f => goodFacts[f]).Select(f => f.Fact)) is { } overflow)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooMuchText, overflow.At,
                 (overflow.Bytes / 1_000_000.0).ToString("F1", CultureInfo.InvariantCulture),
@@ -127,7 +127,7 @@ internal static class DatasetValidator
             config.NeedsNotNullWhen,
             config.Utf8Keys,
             extensionMembers);
-        return Done(core, emits, LookupIndexer.Build(config.Namespace, schema, factsByType, keysByType, config.Utf8Keys));
+        return Done(core, emits, LookupIndexer.Inputs(config.Namespace, schema, factsByType, keysByType, config.Utf8Keys));
     }
 
     /// <summary>Compares by reference (parsed files are large records; identity is what matters here).</summary>
@@ -323,7 +323,9 @@ internal static class DatasetValidator
         public void ExcludeBrokenReferences()
         {
             // Breadth-first over "who refers to whom", from every fact left out: linear in facts and
-            // references (a long chain of references cannot make it quadratic).
+            // references (a long chain of references cannot make it quadratic). Nothing to do, and no
+            // graph to build, when every fact is good (the usual edit).
+            if (Facts.All(f => f.Duplicate || f.IsGood)) return;
             var referrers = new Dictionary<FactState, List<FactState>>();
             var work = new Queue<FactState>();
             foreach (FactState fact in Facts)

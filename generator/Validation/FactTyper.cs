@@ -70,7 +70,8 @@ internal sealed class FactTyper
                 facts.Add(fact with { Diagnostics = own.ToImmutableEquatableArray() });
             }
         }
-        return new TypedFile(file.Path, file.OrderKey, file.Kind, file.Collections.Count > 0, facts.ToImmutableEquatableArray(), typer._diagnostics.ToImmutableEquatableArray());
+        return new TypedFile(file.Path, file.OrderKey, file.Kind, file.Collections.Count > 0, facts.ToImmutableEquatableArray(), typer._diagnostics.ToImmutableEquatableArray(),
+            StringHeap.UpperBound(facts));
     }
 
     private TypedFact TypeFact(TypeSpec type, RawValue raw)

@@ -16,20 +16,28 @@ internal static class StringHeap
     public const long MaxBytes = 0xFFFFFF - 256 * 1024;
 
     /// <summary>
-    /// The first fact (in file order) at which the distinct strings exceed <see cref="MaxBytes"/>,
-    /// with the size reached; null when they fit. A cheap upper bound (strings counted with
-    /// repeats) is tried first, so datasets well within the limit cost one walk and no hashing.
+    /// The heap bytes of the facts' strings counted with repeats: an upper bound of what they take,
+    /// computed per file when the file is typed (so the cross-file step only sums the files').
     /// </summary>
-    public static (LocationInfo At, long Bytes)? FindOverflow(IEnumerable<TypedFact> facts)
+    public static long UpperBound(IEnumerable<TypedFact> facts)
     {
-        var list = new List<TypedFact>(facts);
-        long upperBound = 0;
-        foreach (TypedFact fact in list) upperBound += Cost(fact, null);
-        if (upperBound <= MaxBytes) return null;
+        long bytes = 0;
+        foreach (TypedFact fact in facts) bytes += Cost(fact, null);
+        return bytes;
+    }
 
+    /// <summary>
+    /// The first fact (in file order) at which the distinct strings exceed <see cref="MaxBytes"/>,
+    /// with the size reached; null when they fit. <paramref name="upperBound"/> is the files'
+    /// <see cref="UpperBound"/> summed: when it is within the limit (datasets well within it),
+    /// nothing is walked or hashed.
+    /// </summary>
+    public static (LocationInfo At, long Bytes)? FindOverflow(long upperBound, IEnumerable<TypedFact> facts)
+    {
+        if (upperBound <= MaxBytes) return null;
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         long total = 0;
-        foreach (TypedFact fact in list)
+        foreach (TypedFact fact in facts)
         {
             total += Cost(fact, seen);
             if (total > MaxBytes) return (fact.KeyLocation, total);

@@ -77,21 +77,41 @@ public class CachingTests
         Assert.All(Reasons(result, TrackingNames.Core), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
         Assert.Contains("Ficciones (1944)", result.GeneratedSources.Single(s => s.HintName.StartsWith("Data.books_")).SourceText.ToString());
 
-        // A book's title is its name: only the Books lookups (the name index's hashes) are emitted again.
+        // A book's title is its name: only the Books indexes are built (and emitted) again; the
+        // other collections' indexes are not even recomputed.
         var lookups = result.TrackedSteps[TrackingNames.LookupOutputs].SelectMany(s => s.Outputs)
-            .ToDictionary(o => ((TypedDataset.Generator.Model.LookupSpec)o.Value).Collection, o => o.Reason);
-        Assert.Equal(IncrementalStepRunReason.Unchanged, lookups["Authors"]);
+            .ToDictionary(o => ((TypedDataset.Generator.Model.LookupResult)o.Value).Spec!.Collection, o => o.Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, lookups["Authors"]);
         Assert.Equal(IncrementalStepRunReason.Modified, lookups["Books"]);
-        Assert.Equal(IncrementalStepRunReason.Unchanged, lookups["Sources"]);
+        Assert.Equal(IncrementalStepRunReason.Cached, lookups["Sources"]);
+        Assert.Contains("Ficciones (1944)", result.GeneratedSources.Single(s => s.HintName == "Books.Lookups.g.cs").SourceText.ToString());
     }
 
     [Fact]
-    public void Editing_a_value_that_no_index_holds_leaves_every_lookup_unchanged()
+    public void Editing_a_value_that_no_index_holds_builds_no_lookup_again()
     {
         GeneratorRunResult result = Edit(FirstRun(), "books.yaml", t => t.Replace("pages: 183", "pages: 184"));
-        Assert.All(result.TrackedSteps[TrackingNames.LookupOutputs].SelectMany(s => s.Outputs),
-            o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        // What the indexes are built from (names, references, keys) did not change, so no index is built.
+        Assert.All(Reasons(result, TrackingNames.LookupInputs), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.All(Reasons(result, TrackingNames.LookupOutputs), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.Contains(result.TrackedSteps[TrackingNames.FileOutputs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void Editing_a_reference_rebuilds_the_inverse_of_that_collection_only()
+    {
+        Run run = FirstRun();
+        GeneratorRunResult before = run.Driver.GetRunResult().Results.Single();
+        GeneratorRunResult result = Edit(run, "books.yaml", t => t.Replace("author: jorge-luis-borges", "author: ursula-le-guin"));
+        var lookups = result.TrackedSteps[TrackingNames.LookupOutputs].SelectMany(s => s.Outputs)
+            .ToDictionary(o => ((TypedDataset.Generator.Model.LookupResult)o.Value).Spec!.Collection, o => (o.Reason, Spec: ((TypedDataset.Generator.Model.LookupResult)o.Value).Spec!));
+        Assert.Equal(IncrementalStepRunReason.Modified, lookups["Books"].Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, lookups["Authors"].Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, lookups["Sources"].Reason);
+        // The inverse (author -> books) moved a book from one author to the other.
+        string Lookups(GeneratorRunResult r) => r.GeneratedSources.Single(s => s.HintName == "Books.Lookups.g.cs").SourceText.ToString();
+        Assert.NotEqual(Lookups(before), Lookups(result));
+        Assert.Equal(new[] { 0, 3, 3 }, lookups["Books"].Spec.Inverses.Single(i => i.Field == "Author").Starts);
     }
 
     [Fact]
