@@ -46,6 +46,12 @@ internal static class SchemaValidator
             {
                 Report(DiagnosticDescriptors.InvalidName, at, name, what, "the generator emits a type of that name");
             }
+            else if (name.Contains("__"))
+            {
+                // The generator's own top-level classes have '__' in their names (with
+                // TypedDatasetFactMembers=Extensions, "{Collection}__{file}_{n}"), so no schema name can clash with one.
+                Report(DiagnosticDescriptors.InvalidName, at, name, what, "'__' is kept for the generator's own classes; use a name without a double underscore");
+            }
             else if (topNames.TryGetValue(name, out string? previous))
             {
                 Report(DiagnosticDescriptors.DuplicateName, at, name, $"{previous} and {what}");

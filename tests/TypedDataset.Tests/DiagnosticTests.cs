@@ -113,6 +113,14 @@ schema:
         AssertDiagnostic(RunData("", Schema.Replace("        name: string\n", "        2fast: string\n")), "TDS105", "schema.yaml", 16, 9);
 
     [Fact]
+    public void TDS105_double_underscore_is_kept_for_the_generators_classes()
+    {
+        // "Items__part_1" would be the class of the first 32 items of part.yaml with extension members.
+        GeneratorResult result = RunData("", Schema.Replace("      collection: Makers", "      collection: Items__part_1"));
+        AssertDiagnostic(result, "TDS105", "schema.yaml", 24, 5, messageContains: "double underscore");
+    }
+
+    [Fact]
     public void TDS106_duplicate_name() =>
         AssertDiagnostic(RunData("", Schema.Replace("    Color: {", "    Item: {").Replace("color: Color?", "color: Item?")), "TDS106", "schema.yaml", 11, 5);
 
