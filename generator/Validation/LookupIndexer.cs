@@ -51,20 +51,17 @@ internal static class LookupIndexer
     /// <summary>One collection's name and inverse indexes (a pipeline step of its own, per collection).</summary>
     public static LookupSpec Build(LookupInput input)
     {
-        var keyMaps = new List<(ImmutableEquatableArray<string> Keys, Dictionary<string, int> Map)>();
-        Dictionary<string, int> IndexOfKey(ImmutableEquatableArray<string> keys)
+        // Key -> index of each target collection, built once however many fields refer to it.
+        var indexOfKey = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (InverseInput inverse in input.Inverses)
         {
-            foreach ((ImmutableEquatableArray<string> k, Dictionary<string, int> m) in keyMaps)
-            {
-                if (ReferenceEquals(k, keys)) return m;
-            }
-            var map = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
-            for (int i = 0; i < keys.Count; i++) map[keys[i]] = i;
-            keyMaps.Add((keys, map));
-            return map;
+            if (indexOfKey.ContainsKey(inverse.TargetCollection)) continue;
+            var map = new Dictionary<string, int>(inverse.TargetKeys.Count, StringComparer.Ordinal);
+            for (int i = 0; i < inverse.TargetKeys.Count; i++) map[inverse.TargetKeys[i]] = i;
+            indexOfKey.Add(inverse.TargetCollection, map);
         }
         NameIndexSpec? names = input.Names is null ? null : Names(input.Names);
-        var inverses = input.Inverses.Select(i => Inverse(i, IndexOfKey(i.TargetKeys))).ToImmutableEquatableArray();
+        var inverses = input.Inverses.Select(i => Inverse(i, indexOfKey[i.TargetCollection])).ToImmutableEquatableArray();
         return new LookupSpec(input.Namespace, input.Collection, input.RecordName, names, inverses, input.Utf8Names);
     }
 
