@@ -13,7 +13,7 @@ namespace Sample.Facts
         internal static readonly global::Sample.Facts.Book?[] s_items = new global::Sample.Facts.Book?[3];
         internal static readonly object s_lock = new object();
 
-        /// <summary>Every Book fact, in file order. Facts are built on first access, 32 at a time.</summary>
+        /// <summary>Every Book fact, in file order. Facts are built on first access, 4 at a time.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> All => __AllList.Value;
 
         private static class __AllList
@@ -41,7 +41,7 @@ namespace Sample.Facts
         {
             lock (s_lock)
             {
-                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(__ChunkStarts, index));
+                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(__ChunkStarts, index), index);
             }
             return s_items[index]!;
         }
@@ -86,16 +86,16 @@ namespace Sample.Facts
         #nullable restore
         private static TypedDatasetRuntime.Ints __ChunkStarts => new TypedDatasetRuntime.Ints(__ChunkStarts_Packed, 1);
 
-        private static void __LoadChunk(int chunk)
+        private static void __LoadChunk(int chunk, int index)
         {
-            __Chunks_0_1(chunk);
+            __Chunks_0_1(chunk, index);
         }
 
-        private static void __Chunks_0_1(int chunk)
+        private static void __Chunks_0_1(int chunk, int index)
         {
             switch (chunk)
             {
-                case 0: Books__books_9acff81a_0.Load(s_items); break;
+                case 0: global::Sample.Facts.Books__books_9acff81a_0.Load(index); break;
             }
         }
     }
