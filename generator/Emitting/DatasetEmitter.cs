@@ -24,17 +24,15 @@ internal static class DatasetEmitter
     /// <summary>The package version (from Directory.Build.props, via the assembly), without a source-control suffix.</summary>
     public static readonly string GeneratorVersion = ReadVersion();
 
-    /// <summary>
-    /// Facts per chunk class: the class of a file's facts that the runtime loads on the first access
-    /// to one of them (with extension members, the class that holds their members too).
-    /// </summary>
-    public const int FactsPerClass = 32;
+    /// <summary>Facts per loader method, to keep every method far below JIT limits.</summary>
+    public const int FactsPerMethod = 32;
 
     /// <summary>
-    /// Facts built per loader method: the first access to a fact compiles (or, with ReadyToRun,
-    /// fixes up) one loader, so it builds only these few facts and resolves only their strings.
+    /// Facts built per call of a loader: a loader is a switch over groups of this many facts, so
+    /// the first access to a fact builds its group only, and resolves only that group's string
+    /// literals (each a fix-up of its own with ReadyToRun).
     /// </summary>
-    public const int FactsPerLoader = 4;
+    public const int FactsPerGroup = 4;
 
     /// <summary>Most cases in one generated dispatch switch.</summary>
     public const int DispatchFanout = 16;
@@ -899,7 +897,7 @@ internal static class TypedDatasetRuntime
                 w.WriteLine($"internal static readonly {record}?[] s_items = new {record}?[{index.Count.ToString(CultureInfo.InvariantCulture)}];");
                 w.WriteLine("internal static readonly object s_lock = new object();");
                 w.WriteLine();
-                Summary(w, $"Every {type.Name} fact, in file order. Facts are built on first access, {FactsPerLoader} at a time.");
+                Summary(w, $"Every {type.Name} fact, in file order. Facts are built on first access, {FactsPerGroup} at a time.");
                 w.WriteLine($"public static {IReadOnlyList}<{record}> All => __AllList.Value;");
                 w.WriteLine();
                 // In a class of its own: made on first use of All, not when the first fact is read.
@@ -936,13 +934,15 @@ internal static class TypedDatasetRuntime
                 if (utf8Keys) EmitUtf8KeyLookup(w, index);
                 else EmitKeyLookup(w, type, index);
 
-                // Chunks: which class builds the facts from a given index on.
+                // Chunks: which method builds the facts from a given index on.
                 var chunks = new List<(int Start, string Method)>();
                 foreach (SliceRef slice in index.Slices)
                 {
-                    for (int c = 0; c * FactsPerClass < slice.Count; c++)
+                    for (int c = 0; c * FactsPerMethod < slice.Count; c++)
                     {
-                        chunks.Add((slice.Offset + c * FactsPerClass, $"global::{ctx.Namespace}.{ChunkClass(type, slice.FileId, c)}.Load"));
+                        chunks.Add((slice.Offset + c * FactsPerMethod, extensionMembers
+                            ? MembersClass(type, slice.FileId, c) + ".Load"
+                            : $"Load_{slice.FileId}_{c.ToString(CultureInfo.InvariantCulture)}"));
                     }
                 }
                 w.WriteLine();
@@ -1233,11 +1233,7 @@ internal static class TypedDatasetRuntime
         return w.ToString();
     }
 
-    /// <summary>
-    /// The default layout: the file's facts as static properties of the collection class; the code
-    /// that builds them in chunk classes (<see cref="EmitChunkClass"/>), so the collection class
-    /// has one member per fact and no loader.
-    /// </summary>
+    /// <summary>The default layout: the file's facts as static properties of the collection class, and their loaders.</summary>
     private static void EmitPropertySlice(SourceWriter w, EmitContext ctx, TypeSpec type, FileEmitSpec file, CollectionSliceSpec slice)
     {
         string record = $"global::{ctx.Namespace}.{type.Name}";
@@ -1246,60 +1242,41 @@ internal static class TypedDatasetRuntime
         {
             for (int i = 0; i < slice.Facts.Count; i++)
             {
-                if (i > 0) w.WriteLine();
                 FactSpec fact = slice.Facts[i];
                 FactDocs(w, ctx, type, fact);
-                string at = $"{offset} + {i.ToString(CultureInfo.InvariantCulture)}";
-                string chunk = $"global::{ctx.Namespace}.{ChunkClass(type, file.FileId, i / FactsPerClass)}";
-                w.WriteLine($"public static {record} {fact.MemberName} => s_items[{at}] ?? {chunk}.__Build({at});");
+                w.WriteLine($"public static {record} {fact.MemberName} => __Item({offset} + {i.ToString(CultureInfo.InvariantCulture)});");
+                w.WriteLine();
+            }
+            int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
+            for (int c = 0; c < chunks; c++)
+            {
+                if (c > 0) w.WriteLine();
+                EmitLoader(w, ctx, type, slice, "private static void Load_" + file.FileId + "_" + c.ToString(CultureInfo.InvariantCulture), "s_items", offset, c);
             }
         }
-        for (int c = 0; c * FactsPerClass < slice.Facts.Count; c++)
-        {
-            w.WriteLine();
-            EmitChunkClass(w, ctx, type, file, slice, c, extensionMembers: false);
-        }
     }
 
     /// <summary>
-    /// TypedDatasetFactMembers=Extensions (C# 14): the file's facts as static extension members of
-    /// the collection (<c>Events.X</c> as with properties), in the chunk classes that build them.
-    /// The collection class then has no member per fact: the runtime loads it, and then one small
-    /// class, on the first access, instead of a class with a getter per fact (docs/architecture.md,
-    /// "Fact members").
+    /// TypedDatasetFactMembers=Extensions (C# 14): per chunk of <see cref="FactsPerMethod"/> facts, a
+    /// static class with the chunk's loader and its facts as static extension members of the
+    /// collection (<c>Events.X</c> as with properties). The collection class then has no member per
+    /// fact: the runtime loads it, and then one small class, on the first access, instead of a class
+    /// with a getter per fact (docs/architecture.md, "Fact members").
     /// </summary>
     private static void EmitExtensionSlice(SourceWriter w, EmitContext ctx, TypeSpec type, FileEmitSpec file, CollectionSliceSpec slice)
-    {
-        for (int c = 0; c * FactsPerClass < slice.Facts.Count; c++)
-        {
-            if (c > 0) w.WriteLine();
-            EmitChunkClass(w, ctx, type, file, slice, c, extensionMembers: true);
-        }
-    }
-
-    /// <summary>
-    /// The class of chunk <paramref name="chunk"/> (<see cref="FactsPerClass"/> facts) of a file's
-    /// facts: with extension members, their members; then <c>__Build</c> (a named fact builds its
-    /// own loader's facts directly, without the collection's dispatch tree: a method that can call
-    /// the loaders of 16 classes makes the JIT load all 16 when it compiles it), <c>Load(index)</c>
-    /// (the entry of the collection's dispatch, for <c>Get</c> and <c>All</c>) and one loader per
-    /// <see cref="FactsPerLoader"/> facts.
-    /// </summary>
-    private static void EmitChunkClass(SourceWriter w, EmitContext ctx, TypeSpec type, FileEmitSpec file, CollectionSliceSpec slice, int chunk, bool extensionMembers)
     {
         string record = $"global::{ctx.Namespace}.{type.Name}";
         string collection = $"global::{ctx.Namespace}.{type.Collection}";
         string offset = $"{collection}.Base_{file.FileId}";
-        int from = chunk * FactsPerClass, to = Math.Min(slice.Facts.Count, from + FactsPerClass);
-        string range = $"{type.Name} facts {(from + 1).ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} of {file.DisplayPath}";
-        Summary(w, extensionMembers
-            ? $"{range}: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them."
-            : $"{range}: the code that builds them.");
-        w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.WriteLine(GeneratedCode);
-        using (w.Block($"{(extensionMembers ? "public" : "internal")} static class {ChunkClass(type, file.FileId, chunk)}"))
+        int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
+        for (int c = 0; c < chunks; c++)
         {
-            if (extensionMembers)
+            if (c > 0) w.WriteLine();
+            int from = c * FactsPerMethod, to = System.Math.Min(slice.Facts.Count, from + FactsPerMethod);
+            Summary(w, $"{type.Name} facts {(from + 1).ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} of {file.DisplayPath}: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
+            w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.WriteLine(GeneratedCode);
+            using (w.Block($"public static class {MembersClass(type, file.FileId, c)}"))
             {
                 using (w.Block($"extension({collection})"))
                 {
@@ -1313,62 +1290,65 @@ internal static class TypedDatasetRuntime
                     }
                 }
                 w.WriteLine();
-            }
-            using (w.Block($"internal static {record} __Build(int index)"))
-            {
-                using (w.Block($"lock ({collection}.s_lock)"))
+                // A named fact builds its own chunk directly: no dispatch method, which would make
+                // the JIT load the classes of every chunk it can call.
+                using (w.Block($"private static {record} __Build(int index)"))
                 {
-                    w.WriteLine($"if ({collection}.s_items[index] is null) Load(index);");
-                }
-                w.WriteLine($"return {collection}.s_items[index]!;");
-            }
-            w.WriteLine();
-            int first = from / FactsPerLoader, last = (to - 1) / FactsPerLoader;
-            using (w.Block("internal static void Load(int index)"))
-            {
-                if (first == last)
-                {
-                    w.WriteLine("_ = index;");
-                    w.WriteLine($"Load_{first.ToString(CultureInfo.InvariantCulture)}({collection}.s_items);");
-                }
-                else
-                {
-                    using (w.Block($"switch ((index - {offset}) / {FactsPerLoader.ToString(CultureInfo.InvariantCulture)})"))
+                    using (w.Block($"lock ({collection}.s_lock)"))
                     {
-                        for (int l = first; l <= last; l++)
-                        {
-                            string n = l.ToString(CultureInfo.InvariantCulture);
-                            w.WriteLine($"case {n}: Load_{n}({collection}.s_items); break;");
-                        }
+                        w.WriteLine($"if ({collection}.s_items[index] is null) Load(index);");
                     }
+                    w.WriteLine($"return {collection}.s_items[index]!;");
                 }
-            }
-            for (int l = first; l <= last; l++)
-            {
                 w.WriteLine();
-                EmitLoader(w, ctx, type, slice, $"private static void Load_{l.ToString(CultureInfo.InvariantCulture)}", offset, l);
+                EmitLoader(w, ctx, type, slice, "internal static void Load", $"{collection}.s_items", offset, c);
             }
         }
     }
 
-    /// <summary>The class of one chunk's loaders (and, with TypedDatasetFactMembers=Extensions, its facts' members).</summary>
-    private static string ChunkClass(TypeSpec type, string fileId, int chunk) =>
+    /// <summary>The class of one chunk's extension members and loader (TypedDatasetFactMembers=Extensions).</summary>
+    private static string MembersClass(TypeSpec type, string fileId, int chunk) =>
         $"{type.Collection}__{fileId}_{chunk.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The method that builds loader <paramref name="loader"/>'s facts (<see cref="FactsPerLoader"/>) of a file into the collection's items.</summary>
-    private static void EmitLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string declaration, string offset, int loader)
+    /// <summary>
+    /// The loader of chunk <paramref name="chunk"/> of a file's facts: given the index of a fact, it
+    /// builds the group of <see cref="FactsPerGroup"/> facts holding it into the collection's items.
+    /// One method per chunk of <see cref="FactsPerMethod"/> facts, not per group: loaders of four
+    /// facts each made the 100,000-fact build 1.5 times as long (docs/benchmarks.md).
+    /// </summary>
+    private static void EmitLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string declaration, string itemsExpression, string offset, int chunk)
     {
         string record = $"global::{ctx.Namespace}.{type.Name}";
-        using (w.Block($"{declaration}({record}?[] items)"))
+        int from = chunk * FactsPerMethod, to = Math.Min(slice.Facts.Count, from + FactsPerMethod);
+        using (w.Block($"{declaration}(int index)"))
         {
-            for (int i = loader * FactsPerLoader; i < Math.Min(slice.Facts.Count, (loader + 1) * FactsPerLoader); i++)
+            w.WriteLine($"{record}?[] items = {itemsExpression};");
+            if (to - from <= FactsPerGroup)
             {
-                FactSpec fact = slice.Facts[i];
-                var args = new List<string> { CSharpText.Literal(fact.Key) };
-                for (int f = 0; f < type.Fields.Count; f++) args.Add(ctx.Expression(type.Fields[f], fact.Values[f]));
-                w.WriteLine($"items[{offset} + {i.ToString(CultureInfo.InvariantCulture)}] = new {record}({string.Join(", ", args)});");
+                w.WriteLine("_ = index;");
+                for (int i = from; i < to; i++) EmitFactBuild(w, ctx, type, slice, record, offset, i);
+                return;
+            }
+            using (w.Block($"switch ((index - {offset}) / {FactsPerGroup.ToString(CultureInfo.InvariantCulture)})"))
+            {
+                for (int group = from / FactsPerGroup; group * FactsPerGroup < to; group++)
+                {
+                    w.WriteLine($"case {group.ToString(CultureInfo.InvariantCulture)}:");
+                    w.Indentation++;
+                    for (int i = group * FactsPerGroup; i < Math.Min(to, (group + 1) * FactsPerGroup); i++) EmitFactBuild(w, ctx, type, slice, record, offset, i);
+                    w.WriteLine("break;");
+                    w.Indentation--;
+                }
             }
         }
+    }
+
+    private static void EmitFactBuild(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string record, string offset, int i)
+    {
+        FactSpec fact = slice.Facts[i];
+        var args = new List<string> { CSharpText.Literal(fact.Key) };
+        for (int f = 0; f < type.Fields.Count; f++) args.Add(ctx.Expression(type.Fields[f], fact.Values[f]));
+        w.WriteLine($"items[{offset} + {i.ToString(CultureInfo.InvariantCulture)}] = new {record}({string.Join(", ", args)});");
     }
 
     /// <summary>The IntelliSense text of a fact: its values, then its evidence.</summary>

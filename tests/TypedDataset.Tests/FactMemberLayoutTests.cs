@@ -95,7 +95,7 @@ public class FactMemberLayoutTests
     {
         GeneratorResult result = Run(value, code: "");
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
-        Assert.Contains(result.Sources, s => s.Text.Contains("public static global::Sample.Facts.Book Earthsea => s_items[", StringComparison.Ordinal));
+        Assert.Contains(result.Sources, s => s.Text.Contains("public static global::Sample.Facts.Book Earthsea => __Item(", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Sources, s => s.Text.Contains("extension(", StringComparison.Ordinal));
     }
 

@@ -95,7 +95,7 @@ namespace Sample.Facts
         {
             switch (chunk)
             {
-                case 0: global::Sample.Facts.Books__books_9acff81a_0.Load(index); break;
+                case 0: Books__books_9acff81a_0.Load(index); break;
             }
         }
     }

@@ -29,7 +29,7 @@ namespace Sample.Facts
             public static global::Sample.Facts.Author JorgeLuisBorges => global::Sample.Facts.Authors.s_items[global::Sample.Facts.Authors.Base_authors_cb02b850 + 1] ?? __Build(global::Sample.Facts.Authors.Base_authors_cb02b850 + 1);
         }
 
-        internal static global::Sample.Facts.Author __Build(int index)
+        private static global::Sample.Facts.Author __Build(int index)
         {
             lock (global::Sample.Facts.Authors.s_lock)
             {
@@ -40,12 +40,8 @@ namespace Sample.Facts
 
         internal static void Load(int index)
         {
+            global::Sample.Facts.Author?[] items = global::Sample.Facts.Authors.s_items;
             _ = index;
-            Load_0(global::Sample.Facts.Authors.s_items);
-        }
-
-        private static void Load_0(global::Sample.Facts.Author?[] items)
-        {
             items[global::Sample.Facts.Authors.Base_authors_cb02b850 + 0] = new global::Sample.Facts.Author("ursula-le-guin", "Ursula K. Le Guin", new string[] { "Le Guin", "Ursula Le Guin" }, new global::Sample.Facts.PartialDate(1929, 10, 21), "earthsea");
             items[global::Sample.Facts.Authors.Base_authors_cb02b850 + 1] = new global::Sample.Facts.Author("jorge-luis-borges", "Jorge Luis Borges", new string[] { "Borges" }, new global::Sample.Facts.PartialDate(1899, 8, 0), null);
         }

@@ -45,7 +45,7 @@ namespace Sample.Facts
             public static global::Sample.Facts.Book Ficciones => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + 2] ?? __Build(global::Sample.Facts.Books.Base_books_9acff81a + 2);
         }
 
-        internal static global::Sample.Facts.Book __Build(int index)
+        private static global::Sample.Facts.Book __Build(int index)
         {
             lock (global::Sample.Facts.Books.s_lock)
             {
@@ -56,12 +56,8 @@ namespace Sample.Facts
 
         internal static void Load(int index)
         {
+            global::Sample.Facts.Book?[] items = global::Sample.Facts.Books.s_items;
             _ = index;
-            Load_0(global::Sample.Facts.Books.s_items);
-        }
-
-        private static void Load_0(global::Sample.Facts.Book?[] items)
-        {
             items[global::Sample.Facts.Books.Base_books_9acff81a + 0] = new global::Sample.Facts.Book("earthsea", "A Wizard of Earthsea", "ursula-le-guin", global::Sample.Facts.Genre.Novel, 183, new global::Sample.Facts.Price(9.99m, "EUR"), true, new string[] { "fantasy", "coming of age" }, new string[] { "dispossessed" }, new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 2, "\u201CA Wizard of Earthsea\u201D (1968)") });
             items[global::Sample.Facts.Books.Base_books_9acff81a + 1] = new global::Sample.Facts.Book("dispossessed", "The Dispossessed", "ursula-le-guin", global::Sample.Facts.Genre.Novel, null, null, true, global::System.Array.Empty<string>(), new string[] { "earthsea" }, global::System.Array.Empty<global::Sample.Facts.Citation>());
             items[global::Sample.Facts.Books.Base_books_9acff81a + 2] = new global::Sample.Facts.Book("ficciones", "Ficciones", "jorge-luis-borges", global::Sample.Facts.Genre.ShortStories, null, null, false, global::System.Array.Empty<string>(), global::System.Array.Empty<string>(), new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 3, "Ficciones, 1944") });
@@ -84,7 +80,7 @@ namespace Sample.Facts
             public static global::Sample.Facts.Source Catalogue => global::Sample.Facts.Sources.s_items[global::Sample.Facts.Sources.Base_books_9acff81a + 0] ?? __Build(global::Sample.Facts.Sources.Base_books_9acff81a + 0);
         }
 
-        internal static global::Sample.Facts.Source __Build(int index)
+        private static global::Sample.Facts.Source __Build(int index)
         {
             lock (global::Sample.Facts.Sources.s_lock)
             {
@@ -95,12 +91,8 @@ namespace Sample.Facts
 
         internal static void Load(int index)
         {
+            global::Sample.Facts.Source?[] items = global::Sample.Facts.Sources.s_items;
             _ = index;
-            Load_0(global::Sample.Facts.Sources.s_items);
-        }
-
-        private static void Load_0(global::Sample.Facts.Source?[] items)
-        {
             items[global::Sample.Facts.Sources.Base_books_9acff81a + 0] = new global::Sample.Facts.Source("catalogue", "catalogue.txt", "7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10", 3);
         }
     }

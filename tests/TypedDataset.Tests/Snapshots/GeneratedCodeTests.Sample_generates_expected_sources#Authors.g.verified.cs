@@ -95,7 +95,7 @@ namespace Sample.Facts
         {
             switch (chunk)
             {
-                case 0: global::Sample.Facts.Authors__authors_cb02b850_0.Load(index); break;
+                case 0: Load_authors_cb02b850_0(index); break;
             }
         }
     }

@@ -14,40 +14,21 @@ namespace Sample.Facts
         /// <para>born: 1929-10-21</para>
         /// <para>favorite_book: earthsea</para>
         /// </summary>
-        public static global::Sample.Facts.Author UrsulaLeGuin => s_items[Base_authors_cb02b850 + 0] ?? global::Sample.Facts.Authors__authors_cb02b850_0.__Build(Base_authors_cb02b850 + 0);
+        public static global::Sample.Facts.Author UrsulaLeGuin => __Item(Base_authors_cb02b850 + 0);
 
         /// <summary>
         /// <para>Author <c>jorge-luis-borges</c>: <b>Jorge Luis Borges</b></para>
         /// <para>aliases: Borges</para>
         /// <para>born: 1899-08</para>
         /// </summary>
-        public static global::Sample.Facts.Author JorgeLuisBorges => s_items[Base_authors_cb02b850 + 1] ?? global::Sample.Facts.Authors__authors_cb02b850_0.__Build(Base_authors_cb02b850 + 1);
-    }
+        public static global::Sample.Facts.Author JorgeLuisBorges => __Item(Base_authors_cb02b850 + 1);
 
-    /// <summary>Author facts 1 to 2 of facts/authors.yaml: the code that builds them.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
-    internal static class Authors__authors_cb02b850_0
-    {
-        internal static global::Sample.Facts.Author __Build(int index)
+        private static void Load_authors_cb02b850_0(int index)
         {
-            lock (global::Sample.Facts.Authors.s_lock)
-            {
-                if (global::Sample.Facts.Authors.s_items[index] is null) Load(index);
-            }
-            return global::Sample.Facts.Authors.s_items[index]!;
-        }
-
-        internal static void Load(int index)
-        {
+            global::Sample.Facts.Author?[] items = s_items;
             _ = index;
-            Load_0(global::Sample.Facts.Authors.s_items);
-        }
-
-        private static void Load_0(global::Sample.Facts.Author?[] items)
-        {
-            items[global::Sample.Facts.Authors.Base_authors_cb02b850 + 0] = new global::Sample.Facts.Author("ursula-le-guin", "Ursula K. Le Guin", new string[] { "Le Guin", "Ursula Le Guin" }, new global::Sample.Facts.PartialDate(1929, 10, 21), "earthsea");
-            items[global::Sample.Facts.Authors.Base_authors_cb02b850 + 1] = new global::Sample.Facts.Author("jorge-luis-borges", "Jorge Luis Borges", new string[] { "Borges" }, new global::Sample.Facts.PartialDate(1899, 8, 0), null);
+            items[Base_authors_cb02b850 + 0] = new global::Sample.Facts.Author("ursula-le-guin", "Ursula K. Le Guin", new string[] { "Le Guin", "Ursula Le Guin" }, new global::Sample.Facts.PartialDate(1929, 10, 21), "earthsea");
+            items[Base_authors_cb02b850 + 1] = new global::Sample.Facts.Author("jorge-luis-borges", "Jorge Luis Borges", new string[] { "Borges" }, new global::Sample.Facts.PartialDate(1899, 8, 0), null);
         }
     }
 }

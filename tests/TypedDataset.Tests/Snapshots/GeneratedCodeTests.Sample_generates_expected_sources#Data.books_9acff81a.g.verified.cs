@@ -19,7 +19,7 @@ namespace Sample.Facts
         /// <para>related: dispossessed</para>
         /// <para>Evidence: ““A Wizard of Earthsea” (1968)” (catalogue, paragraph 2)</para>
         /// </summary>
-        public static global::Sample.Facts.Book Earthsea => s_items[Base_books_9acff81a + 0] ?? global::Sample.Facts.Books__books_9acff81a_0.__Build(Base_books_9acff81a + 0);
+        public static global::Sample.Facts.Book Earthsea => __Item(Base_books_9acff81a + 0);
 
         /// <summary>
         /// <para>Book <c>dispossessed</c>: <b>The Dispossessed</b></para>
@@ -28,7 +28,7 @@ namespace Sample.Facts
         /// <para>in_print: true</para>
         /// <para>related: earthsea</para>
         /// </summary>
-        public static global::Sample.Facts.Book Dispossessed => s_items[Base_books_9acff81a + 1] ?? global::Sample.Facts.Books__books_9acff81a_0.__Build(Base_books_9acff81a + 1);
+        public static global::Sample.Facts.Book Dispossessed => __Item(Base_books_9acff81a + 1);
 
         /// <summary>
         /// <para>Book <c>ficciones</c>: <b>Ficciones</b></para>
@@ -37,34 +37,15 @@ namespace Sample.Facts
         /// <para>in_print: false</para>
         /// <para>Evidence: “Ficciones, 1944” (catalogue, paragraph 3)</para>
         /// </summary>
-        public static global::Sample.Facts.Book Ficciones => s_items[Base_books_9acff81a + 2] ?? global::Sample.Facts.Books__books_9acff81a_0.__Build(Base_books_9acff81a + 2);
-    }
+        public static global::Sample.Facts.Book Ficciones => __Item(Base_books_9acff81a + 2);
 
-    /// <summary>Book facts 1 to 3 of facts/books.yaml: the code that builds them.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
-    internal static class Books__books_9acff81a_0
-    {
-        internal static global::Sample.Facts.Book __Build(int index)
+        private static void Load_books_9acff81a_0(int index)
         {
-            lock (global::Sample.Facts.Books.s_lock)
-            {
-                if (global::Sample.Facts.Books.s_items[index] is null) Load(index);
-            }
-            return global::Sample.Facts.Books.s_items[index]!;
-        }
-
-        internal static void Load(int index)
-        {
+            global::Sample.Facts.Book?[] items = s_items;
             _ = index;
-            Load_0(global::Sample.Facts.Books.s_items);
-        }
-
-        private static void Load_0(global::Sample.Facts.Book?[] items)
-        {
-            items[global::Sample.Facts.Books.Base_books_9acff81a + 0] = new global::Sample.Facts.Book("earthsea", "A Wizard of Earthsea", "ursula-le-guin", global::Sample.Facts.Genre.Novel, 183, new global::Sample.Facts.Price(9.99m, "EUR"), true, new string[] { "fantasy", "coming of age" }, new string[] { "dispossessed" }, new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 2, "\u201CA Wizard of Earthsea\u201D (1968)") });
-            items[global::Sample.Facts.Books.Base_books_9acff81a + 1] = new global::Sample.Facts.Book("dispossessed", "The Dispossessed", "ursula-le-guin", global::Sample.Facts.Genre.Novel, null, null, true, global::System.Array.Empty<string>(), new string[] { "earthsea" }, global::System.Array.Empty<global::Sample.Facts.Citation>());
-            items[global::Sample.Facts.Books.Base_books_9acff81a + 2] = new global::Sample.Facts.Book("ficciones", "Ficciones", "jorge-luis-borges", global::Sample.Facts.Genre.ShortStories, null, null, false, global::System.Array.Empty<string>(), global::System.Array.Empty<string>(), new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 3, "Ficciones, 1944") });
+            items[Base_books_9acff81a + 0] = new global::Sample.Facts.Book("earthsea", "A Wizard of Earthsea", "ursula-le-guin", global::Sample.Facts.Genre.Novel, 183, new global::Sample.Facts.Price(9.99m, "EUR"), true, new string[] { "fantasy", "coming of age" }, new string[] { "dispossessed" }, new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 2, "\u201CA Wizard of Earthsea\u201D (1968)") });
+            items[Base_books_9acff81a + 1] = new global::Sample.Facts.Book("dispossessed", "The Dispossessed", "ursula-le-guin", global::Sample.Facts.Genre.Novel, null, null, true, global::System.Array.Empty<string>(), new string[] { "earthsea" }, global::System.Array.Empty<global::Sample.Facts.Citation>());
+            items[Base_books_9acff81a + 2] = new global::Sample.Facts.Book("ficciones", "Ficciones", "jorge-luis-borges", global::Sample.Facts.Genre.ShortStories, null, null, false, global::System.Array.Empty<string>(), global::System.Array.Empty<string>(), new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 3, "Ficciones, 1944") });
         }
     }
 
@@ -76,32 +57,13 @@ namespace Sample.Facts
         /// <para>sha256: 7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10</para>
         /// <para>paragraphs: 3</para>
         /// </summary>
-        public static global::Sample.Facts.Source Catalogue => s_items[Base_books_9acff81a + 0] ?? global::Sample.Facts.Sources__books_9acff81a_0.__Build(Base_books_9acff81a + 0);
-    }
+        public static global::Sample.Facts.Source Catalogue => __Item(Base_books_9acff81a + 0);
 
-    /// <summary>Source facts 1 to 1 of facts/books.yaml: the code that builds them.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
-    internal static class Sources__books_9acff81a_0
-    {
-        internal static global::Sample.Facts.Source __Build(int index)
+        private static void Load_books_9acff81a_0(int index)
         {
-            lock (global::Sample.Facts.Sources.s_lock)
-            {
-                if (global::Sample.Facts.Sources.s_items[index] is null) Load(index);
-            }
-            return global::Sample.Facts.Sources.s_items[index]!;
-        }
-
-        internal static void Load(int index)
-        {
+            global::Sample.Facts.Source?[] items = s_items;
             _ = index;
-            Load_0(global::Sample.Facts.Sources.s_items);
-        }
-
-        private static void Load_0(global::Sample.Facts.Source?[] items)
-        {
-            items[global::Sample.Facts.Sources.Base_books_9acff81a + 0] = new global::Sample.Facts.Source("catalogue", "catalogue.txt", "7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10", 3);
+            items[Base_books_9acff81a + 0] = new global::Sample.Facts.Source("catalogue", "catalogue.txt", "7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10", 3);
         }
     }
 }
