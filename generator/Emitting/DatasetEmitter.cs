@@ -34,6 +34,21 @@ internal static class DatasetEmitter
     /// </summary>
     public const int FactsPerGroup = 4;
 
+    /// <summary>
+    /// Facts per class with TypedDatasetFactMembers=Extensions: their extension members and the
+    /// loaders of their chunks. Under the JIT the runtime hashes every type of the module when it
+    /// loads it, and each such class brings three types (the class and the compiler's two for its
+    /// extension block), so classes are larger than a loader.
+    /// </summary>
+    public const int FactsPerClass = 8 * FactsPerMethod;
+
+    /// <summary>
+    /// Facts per loader method with TypedDatasetFactMembers=Extensions. With ReadyToRun a method's
+    /// string literals are fixed up when it is first called, all of them, so the first access costs
+    /// in proportion to the loader it calls.
+    /// </summary>
+    public const int ExtensionFactsPerMethod = FactsPerGroup;
+
     /// <summary>Most cases in one generated dispatch switch.</summary>
     public const int DispatchFanout = 16;
 
@@ -941,7 +956,7 @@ internal static class TypedDatasetRuntime
                     for (int c = 0; c * FactsPerMethod < slice.Count; c++)
                     {
                         chunks.Add((slice.Offset + c * FactsPerMethod, extensionMembers
-                            ? MembersClass(type, slice.FileId, c) + ".Load"
+                            ? MembersClass(type, slice.FileId, c * FactsPerMethod / FactsPerClass) + ".Load"
                             : $"Load_{slice.FileId}_{c.ToString(CultureInfo.InvariantCulture)}"));
                     }
                 }
@@ -1251,32 +1266,33 @@ internal static class TypedDatasetRuntime
             for (int c = 0; c < chunks; c++)
             {
                 if (c > 0) w.WriteLine();
-                EmitLoader(w, ctx, type, slice, "private static void Load_" + file.FileId + "_" + c.ToString(CultureInfo.InvariantCulture), "s_items", offset, c);
+                EmitLoader(w, ctx, type, slice, "private static void Load_" + file.FileId + "_" + c.ToString(CultureInfo.InvariantCulture), "s_items", offset, c, FactsPerMethod);
             }
         }
     }
 
     /// <summary>
-    /// TypedDatasetFactMembers=Extensions (C# 14): per chunk of <see cref="FactsPerMethod"/> facts, a
-    /// static class with the chunk's loader and its facts as static extension members of the
-    /// collection (<c>Events.X</c> as with properties). The collection class then has no member per
-    /// fact: the runtime loads it, and then one small class, on the first access, instead of a class
-    /// with a getter per fact (docs/architecture.md, "Fact members").
+    /// TypedDatasetFactMembers=Extensions (C# 14): per <see cref="FactsPerClass"/> facts, a static
+    /// class with their loaders and the facts as static extension members of the collection
+    /// (<c>Events.X</c> as with properties). The collection class then has no member per fact: the
+    /// runtime loads it, and then one class of a few hundred members, on the first access, instead
+    /// of a class with a getter per fact (docs/architecture.md, "Fact members").
     /// </summary>
     private static void EmitExtensionSlice(SourceWriter w, EmitContext ctx, TypeSpec type, FileEmitSpec file, CollectionSliceSpec slice)
     {
         string record = $"global::{ctx.Namespace}.{type.Name}";
         string collection = $"global::{ctx.Namespace}.{type.Collection}";
         string offset = $"{collection}.Base_{file.FileId}";
-        int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
-        for (int c = 0; c < chunks; c++)
+        const int per = ExtensionFactsPerMethod, loadersPerClass = FactsPerClass / per;
+        int classes = (slice.Facts.Count + FactsPerClass - 1) / FactsPerClass;
+        for (int k = 0; k < classes; k++)
         {
-            if (c > 0) w.WriteLine();
-            int from = c * FactsPerMethod, to = System.Math.Min(slice.Facts.Count, from + FactsPerMethod);
+            if (k > 0) w.WriteLine();
+            int from = k * FactsPerClass, to = System.Math.Min(slice.Facts.Count, from + FactsPerClass);
             Summary(w, $"{type.Name} facts {(from + 1).ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} of {file.DisplayPath}: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
             w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             w.WriteLine(GeneratedCode);
-            using (w.Block($"public static class {MembersClass(type, file.FileId, c)}"))
+            using (w.Block($"public static class {MembersClass(type, file.FileId, k)}"))
             {
                 using (w.Block($"extension({collection})"))
                 {
@@ -1285,13 +1301,15 @@ internal static class TypedDatasetRuntime
                         if (i > from) w.WriteLine();
                         FactSpec fact = slice.Facts[i];
                         FactDocs(w, ctx, type, fact);
-                        string at = $"{offset} + {i.ToString(CultureInfo.InvariantCulture)}";
-                        w.WriteLine($"public static {record} {fact.MemberName} => {collection}.s_items[{at}] ?? __Build({at});");
+                        w.WriteLine($"public static {record} {fact.MemberName} => __Fact({i.ToString(CultureInfo.InvariantCulture)});");
                     }
                 }
                 w.WriteLine();
-                // A named fact builds its own chunk directly: no dispatch method, which would make
-                // the JIT load the classes of every chunk it can call.
+                // The i-th fact of the file: one small method, so a member is a call with a constant.
+                w.WriteLine($"private static {record} __Fact(int i) => {collection}.s_items[{offset} + i] ?? __Build({offset} + i);");
+                w.WriteLine();
+                // A named fact builds its own chunk through its class: no dispatch method, which
+                // would make the JIT load the classes of every chunk it can call.
                 using (w.Block($"private static {record} __Build(int index)"))
                 {
                     using (w.Block($"lock ({collection}.s_lock)"))
@@ -1301,14 +1319,35 @@ internal static class TypedDatasetRuntime
                     w.WriteLine($"return {collection}.s_items[index]!;");
                 }
                 w.WriteLine();
-                EmitLoader(w, ctx, type, slice, "internal static void Load", $"{collection}.s_items", offset, c);
+                int firstChunk = k * loadersPerClass, endChunk = (to + per - 1) / per;
+                if (endChunk - firstChunk == 1)
+                {
+                    EmitLoader(w, ctx, type, slice, "internal static void Load", $"{collection}.s_items", offset, firstChunk, per);
+                    continue;
+                }
+                using (w.Block("internal static void Load(int index)"))
+                {
+                    using (w.Block($"switch ((index - {offset}) / {per.ToString(CultureInfo.InvariantCulture)})"))
+                    {
+                        for (int c = firstChunk; c < endChunk; c++)
+                        {
+                            string cs = c.ToString(CultureInfo.InvariantCulture);
+                            w.WriteLine($"case {cs}: Load_{cs}(index); break;");
+                        }
+                    }
+                }
+                for (int c = firstChunk; c < endChunk; c++)
+                {
+                    w.WriteLine();
+                    EmitLoader(w, ctx, type, slice, "private static void Load_" + c.ToString(CultureInfo.InvariantCulture), $"{collection}.s_items", offset, c, per);
+                }
             }
         }
     }
 
-    /// <summary>The class of one chunk's extension members and loader (TypedDatasetFactMembers=Extensions).</summary>
-    private static string MembersClass(TypeSpec type, string fileId, int chunk) =>
-        $"{type.Collection}__{fileId}_{chunk.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>The class of <see cref="FactsPerClass"/> facts' extension members and loaders (TypedDatasetFactMembers=Extensions).</summary>
+    private static string MembersClass(TypeSpec type, string fileId, int number) =>
+        $"{type.Collection}__{fileId}_{number.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
     /// The loader of chunk <paramref name="chunk"/> of a file's facts: given the index of a fact, it
@@ -1316,10 +1355,10 @@ internal static class TypedDatasetRuntime
     /// One method per chunk of <see cref="FactsPerMethod"/> facts, not per group: loaders of four
     /// facts each made the 100,000-fact build 1.5 times as long (docs/benchmarks.md).
     /// </summary>
-    private static void EmitLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string declaration, string itemsExpression, string offset, int chunk)
+    private static void EmitLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string declaration, string itemsExpression, string offset, int chunk, int factsPerMethod)
     {
         string record = $"global::{ctx.Namespace}.{type.Name}";
-        int from = chunk * FactsPerMethod, to = Math.Min(slice.Facts.Count, from + FactsPerMethod);
+        int from = chunk * factsPerMethod, to = Math.Min(slice.Facts.Count, from + factsPerMethod);
         using (w.Block($"{declaration}(int index)"))
         {
             w.WriteLine($"{record}?[] items = {itemsExpression};");

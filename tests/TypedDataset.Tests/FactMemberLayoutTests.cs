@@ -9,7 +9,7 @@ namespace TypedDataset.Tests;
 
 /// <summary>
 /// <c>TypedDatasetFactMembers=Extensions</c>: the facts as C# 14 static extension members of the
-/// collection, in classes of 32, so the collection class has no member per fact. Users write the
+/// collection, in classes of 256, so the collection class has no member per fact. Users write the
 /// same <c>Books.Earthsea</c>; these tests compile such code against the output.
 /// </summary>
 public class FactMemberLayoutTests

@@ -79,10 +79,10 @@ public class TypeLoadTests
     [Theory]
     [InlineData("Properties")]
     [InlineData("Extensions")]
-    public void The_first_fact_builds_its_group_of_4_facts_and_with_extension_members_loads_one_class_of_32(string layout)
+    public void The_first_fact_builds_its_group_of_4_facts_and_with_extension_members_loads_one_class_of_256(string layout)
     {
         string ns = "TypeLoad" + Guid.NewGuid().ToString("N");
-        string places = "Places:\n" + string.Concat(Enumerable.Range(0, 70).Select(i => $"  - id: p{i}\n    label: Place {i}\n"));
+        string places = "Places:\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"  - id: p{i}\n    label: Place {i}\n"));
         string probe = $$"""
             namespace Probe
             {
@@ -91,10 +91,10 @@ public class TypeLoadTests
                 /// <summary>Reads facts as a user would.</summary>
                 public static class Reader
                 {
-                    /// <summary>The 42nd place (in the second chunk of 32, in its third group of 4).</summary>
-                    public static object Read() => Places.P41;
+                    /// <summary>The 262nd place: with extension members in the second class (of 256 facts), in its group of 4 from 260.</summary>
+                    public static object Read() => Places.P261;
 
-                    /// <summary>The 7th place, by key (the first chunk, its second group).</summary>
+                    /// <summary>The 7th place, by key (the first class, its second group).</summary>
                     public static object Get() => Places.Get("p6");
                 }
             }
@@ -104,25 +104,27 @@ public class TypeLoadTests
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         Assembly assembly = result.Load();
         // From the generated text: reflecting over the assembly's types would load them all.
-        string[] chunkClasses = result.Sources.SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Text, @"public static class (Places__\w+)"))
+        string[] memberClasses = result.Sources.SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Text, @"public static class (Places__\w+)"))
             .Select(m => ns + "." + m.Groups[1].Value).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(layout == "Extensions" ? 3 : 0, chunkClasses.Length); // 70 facts: 32 + 32 + 6
+        Assert.Equal(layout == "Extensions" ? 2 : 0, memberClasses.Length); // 300 facts: 256 + 44
 
         using var listener = new TypeLoadListener();
         Type reader = assembly.GetType("Probe.Reader")!;
         object place = reader.GetMethod("Read")!.Invoke(null, null)!;
-        Assert.Equal("Place 41", place.GetType().GetProperty("Label")!.GetValue(place));
+        Assert.Equal("Place 261", place.GetType().GetProperty("Label")!.GetValue(place));
         listener.Flush();
         Assert.Contains(ns + ".Places", listener.Loaded);
-        Assert.Equal(chunkClasses.Skip(1).Take(1), listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)));
-        // Only the fact's group was built: facts 40 to 43.
+        Assert.Equal(memberClasses.Skip(1).Take(1), listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)));
+        // Only the fact's group was built: facts 260 to 263.
         var items = (object?[])assembly.GetType(ns + ".Places")!.GetField("s_items", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        Assert.Equal(new[] { 40, 41, 42, 43 }, Built(items));
+        Assert.Equal(new[] { 260, 261, 262, 263 }, Built(items));
 
         // A lookup by key goes through the collection's dispatch to the fact's loader, and builds its group.
         object byKey = reader.GetMethod("Get")!.Invoke(null, null)!;
         Assert.Equal("Place 6", byKey.GetType().GetProperty("Label")!.GetValue(byKey));
-        Assert.Equal(new[] { 4, 5, 6, 7, 40, 41, 42, 43 }, Built(items));
+        Assert.Equal(new[] { 4, 5, 6, 7, 260, 261, 262, 263 }, Built(items));
+        listener.Flush();
+        Assert.Equal(memberClasses, listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal));
 
         static int[] Built(object?[] items) => Enumerable.Range(0, items.Length).Where(i => items[i] is not null).ToArray();
     }

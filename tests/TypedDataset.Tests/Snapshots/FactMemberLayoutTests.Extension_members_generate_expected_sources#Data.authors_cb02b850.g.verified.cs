@@ -19,15 +19,17 @@ namespace Sample.Facts
             /// <para>born: 1929-10-21</para>
             /// <para>favorite_book: earthsea</para>
             /// </summary>
-            public static global::Sample.Facts.Author UrsulaLeGuin => global::Sample.Facts.Authors.s_items[global::Sample.Facts.Authors.Base_authors_cb02b850 + 0] ?? __Build(global::Sample.Facts.Authors.Base_authors_cb02b850 + 0);
+            public static global::Sample.Facts.Author UrsulaLeGuin => __Fact(0);
 
             /// <summary>
             /// <para>Author <c>jorge-luis-borges</c>: <b>Jorge Luis Borges</b></para>
             /// <para>aliases: Borges</para>
             /// <para>born: 1899-08</para>
             /// </summary>
-            public static global::Sample.Facts.Author JorgeLuisBorges => global::Sample.Facts.Authors.s_items[global::Sample.Facts.Authors.Base_authors_cb02b850 + 1] ?? __Build(global::Sample.Facts.Authors.Base_authors_cb02b850 + 1);
+            public static global::Sample.Facts.Author JorgeLuisBorges => __Fact(1);
         }
+
+        private static global::Sample.Facts.Author __Fact(int i) => global::Sample.Facts.Authors.s_items[global::Sample.Facts.Authors.Base_authors_cb02b850 + i] ?? __Build(global::Sample.Facts.Authors.Base_authors_cb02b850 + i);
 
         private static global::Sample.Facts.Author __Build(int index)
         {

@@ -24,7 +24,7 @@ namespace Sample.Facts
             /// <para>related: dispossessed</para>
             /// <para>Evidence: ““A Wizard of Earthsea” (1968)” (catalogue, paragraph 2)</para>
             /// </summary>
-            public static global::Sample.Facts.Book Earthsea => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + 0] ?? __Build(global::Sample.Facts.Books.Base_books_9acff81a + 0);
+            public static global::Sample.Facts.Book Earthsea => __Fact(0);
 
             /// <summary>
             /// <para>Book <c>dispossessed</c>: <b>The Dispossessed</b></para>
@@ -33,7 +33,7 @@ namespace Sample.Facts
             /// <para>in_print: true</para>
             /// <para>related: earthsea</para>
             /// </summary>
-            public static global::Sample.Facts.Book Dispossessed => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + 1] ?? __Build(global::Sample.Facts.Books.Base_books_9acff81a + 1);
+            public static global::Sample.Facts.Book Dispossessed => __Fact(1);
 
             /// <summary>
             /// <para>Book <c>ficciones</c>: <b>Ficciones</b></para>
@@ -42,8 +42,10 @@ namespace Sample.Facts
             /// <para>in_print: false</para>
             /// <para>Evidence: “Ficciones, 1944” (catalogue, paragraph 3)</para>
             /// </summary>
-            public static global::Sample.Facts.Book Ficciones => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + 2] ?? __Build(global::Sample.Facts.Books.Base_books_9acff81a + 2);
+            public static global::Sample.Facts.Book Ficciones => __Fact(2);
         }
+
+        private static global::Sample.Facts.Book __Fact(int i) => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + i] ?? __Build(global::Sample.Facts.Books.Base_books_9acff81a + i);
 
         private static global::Sample.Facts.Book __Build(int index)
         {
@@ -77,8 +79,10 @@ namespace Sample.Facts
             /// <para>sha256: 7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10</para>
             /// <para>paragraphs: 3</para>
             /// </summary>
-            public static global::Sample.Facts.Source Catalogue => global::Sample.Facts.Sources.s_items[global::Sample.Facts.Sources.Base_books_9acff81a + 0] ?? __Build(global::Sample.Facts.Sources.Base_books_9acff81a + 0);
+            public static global::Sample.Facts.Source Catalogue => __Fact(0);
         }
+
+        private static global::Sample.Facts.Source __Fact(int i) => global::Sample.Facts.Sources.s_items[global::Sample.Facts.Sources.Base_books_9acff81a + i] ?? __Build(global::Sample.Facts.Sources.Base_books_9acff81a + i);
 
         private static global::Sample.Facts.Source __Build(int index)
         {
