@@ -28,15 +28,15 @@ internal static class DatasetEmitter
     public const int FactsPerMethod = 32;
 
     /// <summary>
-    /// Facts built per call of a loader: a loader is a switch over groups of this many facts, so
-    /// the first access to a fact builds its group only, and resolves only that group's string
-    /// literals (each a fix-up of its own with ReadyToRun).
+    /// Facts built per call of a loader: a loader is a switch over groups of this many facts (or,
+    /// with extension members, a method per group), so the first access to a fact builds its
+    /// group only.
     /// </summary>
     public const int FactsPerGroup = 4;
 
     /// <summary>
-    /// Facts per class with TypedDatasetFactMembers=Extensions: their extension members and the
-    /// loaders of their chunks. Under the JIT the runtime hashes every type of the module when it
+    /// Facts per class with TypedDatasetFactMembers=Extensions: their extension members and their
+    /// loaders. Under the JIT the runtime hashes every type of the module when it
     /// loads it, and each such class brings three types (the class and the compiler's two for its
     /// extension block), so classes are larger than a loader.
     /// </summary>
@@ -1308,7 +1308,7 @@ internal static class TypedDatasetRuntime
                 // The i-th fact of the file: one small method, so a member is a call with a constant.
                 w.WriteLine($"private static {record} __Fact(int i) => {collection}.s_items[{offset} + i] ?? __Build({offset} + i);");
                 w.WriteLine();
-                // A named fact builds its own chunk through its class: no dispatch method, which
+                // A named fact builds its own group through its class: no dispatch method, which
                 // would make the JIT load the classes of every chunk it can call.
                 using (w.Block($"private static {record} __Build(int index)"))
                 {
@@ -1319,27 +1319,28 @@ internal static class TypedDatasetRuntime
                     w.WriteLine($"return {collection}.s_items[index]!;");
                 }
                 w.WriteLine();
-                int firstChunk = k * loadersPerClass, endChunk = (to + per - 1) / per;
-                if (endChunk - firstChunk == 1)
+                // Loader g builds facts [g * per, (g + 1) * per) of the file.
+                int firstLoader = k * loadersPerClass, endLoader = (to + per - 1) / per;
+                if (endLoader - firstLoader == 1)
                 {
-                    EmitLoader(w, ctx, type, slice, "internal static void Load", $"{collection}.s_items", offset, firstChunk, per);
+                    EmitLoader(w, ctx, type, slice, "internal static void Load", $"{collection}.s_items", offset, firstLoader, per);
                     continue;
                 }
                 using (w.Block("internal static void Load(int index)"))
                 {
                     using (w.Block($"switch ((index - {offset}) / {per.ToString(CultureInfo.InvariantCulture)})"))
                     {
-                        for (int c = firstChunk; c < endChunk; c++)
+                        for (int g = firstLoader; g < endLoader; g++)
                         {
-                            string cs = c.ToString(CultureInfo.InvariantCulture);
-                            w.WriteLine($"case {cs}: Load_{cs}(index); break;");
+                            string gs = g.ToString(CultureInfo.InvariantCulture);
+                            w.WriteLine($"case {gs}: Load_{gs}(index); break;");
                         }
                     }
                 }
-                for (int c = firstChunk; c < endChunk; c++)
+                for (int g = firstLoader; g < endLoader; g++)
                 {
                     w.WriteLine();
-                    EmitLoader(w, ctx, type, slice, "private static void Load_" + c.ToString(CultureInfo.InvariantCulture), $"{collection}.s_items", offset, c, per);
+                    EmitLoader(w, ctx, type, slice, "private static void Load_" + g.ToString(CultureInfo.InvariantCulture), $"{collection}.s_items", offset, g, per);
                 }
             }
         }
@@ -1350,10 +1351,11 @@ internal static class TypedDatasetRuntime
         $"{type.Collection}__{fileId}_{number.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
-    /// The loader of chunk <paramref name="chunk"/> of a file's facts: given the index of a fact, it
-    /// builds the group of <see cref="FactsPerGroup"/> facts holding it into the collection's items.
-    /// One method per chunk of <see cref="FactsPerMethod"/> facts, not per group: loaders of four
-    /// facts each made the 100,000-fact build 1.5 times as long (docs/benchmarks.md).
+    /// The loader of chunk <paramref name="chunk"/> (of <paramref name="factsPerMethod"/> facts) of a
+    /// file's facts: given the index of a fact, it builds the group of <see cref="FactsPerGroup"/>
+    /// facts holding it into the collection's items. The default layout has a loader per
+    /// <see cref="FactsPerMethod"/> facts, the extension-member layout one per group
+    /// (<see cref="ExtensionFactsPerMethod"/>; docs/architecture.md, "Lazy, chunked materialization").
     /// </summary>
     private static void EmitLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string declaration, string itemsExpression, string offset, int chunk, int factsPerMethod)
     {
