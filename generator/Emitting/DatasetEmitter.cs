@@ -949,14 +949,16 @@ internal static class TypedDatasetRuntime
                 if (utf8Keys) EmitUtf8KeyLookup(w, index);
                 else EmitKeyLookup(w, type, index);
 
-                // Chunks: which method builds the facts from a given index on.
+                // Chunks: which method builds the facts from a given index on: a loader of the
+                // default layout, or the Load of an extension-member class (which picks the loader).
                 var chunks = new List<(int Start, string Method)>();
+                int chunkSize = extensionMembers ? FactsPerClass : FactsPerMethod;
                 foreach (SliceRef slice in index.Slices)
                 {
-                    for (int c = 0; c * FactsPerMethod < slice.Count; c++)
+                    for (int c = 0; c * chunkSize < slice.Count; c++)
                     {
-                        chunks.Add((slice.Offset + c * FactsPerMethod, extensionMembers
-                            ? MembersClass(type, slice.FileId, c * FactsPerMethod / FactsPerClass) + ".Load"
+                        chunks.Add((slice.Offset + c * chunkSize, extensionMembers
+                            ? MembersClass(type, slice.FileId, c) + ".Load"
                             : $"Load_{slice.FileId}_{c.ToString(CultureInfo.InvariantCulture)}"));
                     }
                 }
@@ -1288,7 +1290,7 @@ internal static class TypedDatasetRuntime
         for (int k = 0; k < classes; k++)
         {
             if (k > 0) w.WriteLine();
-            int from = k * FactsPerClass, to = System.Math.Min(slice.Facts.Count, from + FactsPerClass);
+            int from = k * FactsPerClass, to = Math.Min(slice.Facts.Count, from + FactsPerClass);
             Summary(w, $"{type.Name} facts {(from + 1).ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} of {file.DisplayPath}: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
             w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             w.WriteLine(GeneratedCode);
