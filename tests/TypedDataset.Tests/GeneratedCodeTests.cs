@@ -28,6 +28,24 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void Data_files_skip_the_nullable_analysis_and_the_tests_turn_it_back_on()
+    {
+        GeneratorResult result = RunSample();
+        var dataFiles = result.Sources.Where(s => s.HintName.StartsWith("Data.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(dataFiles);
+        Assert.All(dataFiles, s => Assert.Contains("\n#nullable enable annotations\n#nullable disable warnings\n", s.Text, StringComparison.Ordinal));
+        Assert.All(result.Sources.Except(dataFiles), s => Assert.Contains("\n#nullable enable\n", s.Text, StringComparison.Ordinal));
+
+        // A nullable mistake in a data file: the build would not see it, the tests' compilation does.
+        SyntaxTree tree = result.Compilation.SyntaxTrees.First(t => t.FilePath.EndsWith(dataFiles[0].HintName, StringComparison.Ordinal));
+        string text = tree.GetText().ToString();
+        string broken = text + "\nnamespace Probe { internal static class Nulls { internal static string Text() => null; } }\n";
+        var compilation = result.Compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(broken)));
+        Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.Id == "CS8603");
+        Assert.Contains(GeneratorResult.WithNullableWarnings(compilation).GetDiagnostics(), d => d.Id == "CS8603");
+    }
+
+    [Fact]
     public void Facts_are_typed_and_hold_the_yaml_values()
     {
         Assembly assembly = RunSample().Load();

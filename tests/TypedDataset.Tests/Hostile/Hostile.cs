@@ -130,11 +130,14 @@ internal static class Hostile
     }
 
     /// <summary>The emitter's own conditional paths (.NET-only APIs, spans over constant tables) and its nullable-off tables; never data.</summary>
+    private static readonly string[] DataFileHeader = { "#nullable enable annotations", "#nullable disable warnings" };
+
     private static readonly string[] EmitterDirectives = { "#if NETCOREAPP", "#if NET7_0_OR_GREATER", "#else", "#endif", "#nullable disable", "#nullable restore" };
 
     /// <summary>
     /// Parses the generated sources: no declaration or directive came from data (only the emitter's own
-    /// types, the single <c>#nullable enable</c> and the emitter's fixed <c>#if NETCOREAPP</c> /
+    /// types, the single <c>#nullable enable</c> (or, in a data file, <c>#nullable enable annotations</c>
+    /// and <c>#nullable disable warnings</c>) and the emitter's fixed <c>#if NETCOREAPP</c> /
     /// <c>#if NET7_0_OR_GREATER</c> paths and nullable-off constant tables), and the docs are
     /// well-formed XML (checked by compiling).
     /// </summary>
@@ -145,7 +148,9 @@ internal static class Hostile
             SyntaxNode root = CSharpSyntaxTree.ParseText(text).GetRoot();
             var directives = root.DescendantTrivia(descendIntoTrivia: true)
                 .Where(t => t.IsDirective).Select(t => t.ToString().Trim()).ToList();
-            bool ok = directives.FirstOrDefault() == "#nullable enable" && directives.Skip(1).All(d => EmitterDirectives.Contains(d));
+            // A data file's header turns the nullable analysis off (annotations stay on).
+            int header = directives.Take(2).SequenceEqual(DataFileHeader) ? 2 : directives.FirstOrDefault() == "#nullable enable" ? 1 : 0;
+            bool ok = header > 0 && directives.Skip(header).All(d => EmitterDirectives.Contains(d));
             Assert.True(ok, $"{hint}: directives {string.Join(", ", directives)}");
             var injected = root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>()
                 .Select(t => t.Identifier.Text).Where(n => n is "Injected" or "X").ToList();
