@@ -130,9 +130,10 @@ internal static class Hostile
     }
 
     /// <summary>The emitter's own conditional paths (.NET-only APIs, spans over constant tables) and its nullable-off tables; never data.</summary>
-    private static readonly string[] DataFileHeader = { "#nullable enable annotations", "#nullable disable warnings" };
-
     private static readonly string[] EmitterDirectives = { "#if NETCOREAPP", "#if NET7_0_OR_GREATER", "#else", "#endif", "#nullable disable", "#nullable restore" };
+
+    /// <summary>The first directives of a data file: annotations on, the nullable analysis off.</summary>
+    private static readonly string[] DataFileHeader = { "#nullable enable annotations", "#nullable disable warnings" };
 
     /// <summary>
     /// Parses the generated sources: no declaration or directive came from data (only the emitter's own
@@ -148,7 +149,6 @@ internal static class Hostile
             SyntaxNode root = CSharpSyntaxTree.ParseText(text).GetRoot();
             var directives = root.DescendantTrivia(descendIntoTrivia: true)
                 .Where(t => t.IsDirective).Select(t => t.ToString().Trim()).ToList();
-            // A data file's header turns the nullable analysis off (annotations stay on).
             int header = directives.Take(2).SequenceEqual(DataFileHeader) ? 2 : directives.FirstOrDefault() == "#nullable enable" ? 1 : 0;
             bool ok = header > 0 && directives.Skip(header).All(d => EmitterDirectives.Contains(d));
             Assert.True(ok, $"{hint}: directives {string.Join(", ", directives)}");
