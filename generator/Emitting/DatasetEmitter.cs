@@ -960,9 +960,10 @@ internal static class TypedDatasetRuntime
                 {
                     for (int c = 0; c * chunkSize < slice.Count; c++)
                     {
-                        chunks.Add((slice.Offset + c * chunkSize, extensionMembers
-                            ? MembersClass(type, slice.FileId, c) + ".Load"
-                            : $"Load_{slice.FileId}_{c.ToString(CultureInfo.InvariantCulture)}"));
+                        string chunkName = slice.FileId + "_" + c.ToString(CultureInfo.InvariantCulture);
+                        chunks.Add((slice.Offset + c * chunkSize, !extensionMembers ? "Load_" + chunkName
+                            : SharedClass(type, slice.FileId, c, slice.Count, index.SharedClasses) is { } shared ? $"{shared}.Load_{chunkName}"
+                            : MembersClass(type, slice.FileId, c) + ".Load"));
                     }
                 }
                 w.WriteLine();
@@ -979,6 +980,16 @@ internal static class TypedDatasetRuntime
 
                 // The key table: keys concatenated, their offsets, and an open-addressing hash table
                 // computed here, so lookups need no start-up work and allocate nothing.
+            }
+            // The classes that the data files' partly filled chunks share (extension members): declared
+            // here with their attributes, filled by the data files' partial declarations.
+            for (int b = 0; b < index.SharedClasses; b++)
+            {
+                w.WriteLine();
+                Summary(w, $"{type.Name} facts of several data files: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
+                w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                w.WriteLine(GeneratedCode);
+                w.WriteLine($"public static partial class {type.Collection}__Shared{b.ToString(CultureInfo.InvariantCulture)} {{ }}");
             }
         }
         return w.ToString();
@@ -1294,10 +1305,22 @@ internal static class TypedDatasetRuntime
         {
             if (k > 0) w.WriteLine();
             int from = k * FactsPerClass, to = Math.Min(slice.Facts.Count, from + FactsPerClass);
-            Summary(w, $"{type.Name} facts {(from + 1).ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} of {file.DisplayPath}: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
-            w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.WriteLine(GeneratedCode);
-            using (w.Block($"public static class {MembersClass(type, file.FileId, k)}"))
+            string range = $"{type.Name} facts {(from + 1).ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)} of {file.DisplayPath}";
+            // A full chunk has a class of its own; a partly filled one is part of a class that chunks
+            // of other files share (declared with the collection), and its helpers carry its name.
+            string? shared = SharedClass(type, file.FileId, k, slice.Facts.Count, slice.SharedClasses);
+            string suffix = shared is null ? "" : "_" + file.FileId + "_" + k.ToString(CultureInfo.InvariantCulture);
+            if (shared is null)
+            {
+                Summary(w, $"{range}: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
+                w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                w.WriteLine(GeneratedCode);
+            }
+            else
+            {
+                w.WriteLine($"// {CSharpText.Xml(range)}: in a class shared with other files' facts.");
+            }
+            using (w.Block(shared is null ? $"public static class {MembersClass(type, file.FileId, k)}" : $"public static partial class {shared}"))
             {
                 using (w.Block($"extension({collection})"))
                 {
@@ -1306,20 +1329,20 @@ internal static class TypedDatasetRuntime
                         if (i > from) w.WriteLine();
                         FactSpec fact = slice.Facts[i];
                         FactDocs(w, ctx, type, fact);
-                        w.WriteLine($"public static {record} {fact.MemberName} => __Fact({i.ToString(CultureInfo.InvariantCulture)});");
+                        w.WriteLine($"public static {record} {fact.MemberName} => __Fact{suffix}({i.ToString(CultureInfo.InvariantCulture)});");
                     }
                 }
                 w.WriteLine();
                 // The i-th fact of the file: one small method, so a member is a call with a constant.
-                w.WriteLine($"private static {record} __Fact(int i) => {collection}.s_items[{offset} + i] ?? __Build({offset} + i);");
+                w.WriteLine($"private static {record} __Fact{suffix}(int i) => {collection}.s_items[{offset} + i] ?? __Build{suffix}({offset} + i);");
                 w.WriteLine();
                 // A named fact builds its own group through its class: no dispatch method, which
                 // would make the JIT load the classes of every chunk it can call.
-                using (w.Block($"private static {record} __Build(int index)"))
+                using (w.Block($"private static {record} __Build{suffix}(int index)"))
                 {
                     using (w.Block($"lock ({collection}.s_lock)"))
                     {
-                        w.WriteLine($"if ({collection}.s_items[index] is null) Load(index);");
+                        w.WriteLine($"if ({collection}.s_items[index] is null) Load{suffix}(index);");
                     }
                     w.WriteLine($"return {collection}.s_items[index]!;");
                 }
@@ -1328,24 +1351,24 @@ internal static class TypedDatasetRuntime
                 int firstLoader = k * loadersPerClass, endLoader = (to + per - 1) / per;
                 if (endLoader - firstLoader == 1)
                 {
-                    EmitLoader(w, ctx, type, slice, "internal static void Load", $"{collection}.s_items", offset, firstLoader, per);
+                    EmitLoader(w, ctx, type, slice, "internal static void Load" + suffix, $"{collection}.s_items", offset, firstLoader, per);
                     continue;
                 }
-                using (w.Block("internal static void Load(int index)"))
+                using (w.Block($"internal static void Load{suffix}(int index)"))
                 {
                     using (w.Block($"switch ((index - {offset}) / {per.ToString(CultureInfo.InvariantCulture)})"))
                     {
                         for (int g = firstLoader; g < endLoader; g++)
                         {
                             string gs = g.ToString(CultureInfo.InvariantCulture);
-                            w.WriteLine($"case {gs}: Load_{gs}(index); break;");
+                            w.WriteLine($"case {gs}: Load{suffix}_{gs}(index); break;");
                         }
                     }
                 }
                 for (int g = firstLoader; g < endLoader; g++)
                 {
                     w.WriteLine();
-                    EmitLoader(w, ctx, type, slice, "private static void Load_" + g.ToString(CultureInfo.InvariantCulture), $"{collection}.s_items", offset, g, per);
+                    EmitLoader(w, ctx, type, slice, $"private static void Load{suffix}_{g.ToString(CultureInfo.InvariantCulture)}", $"{collection}.s_items", offset, g, per);
                 }
             }
         }
@@ -1354,6 +1377,38 @@ internal static class TypedDatasetRuntime
     /// <summary>The class of <see cref="FactsPerClass"/> facts' extension members and loaders (TypedDatasetFactMembers=Extensions).</summary>
     private static string MembersClass(TypeSpec type, string fileId, int number) =>
         $"{type.Collection}__{fileId}_{number.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// How many classes a collection's partly filled chunks share (TypedDatasetFactMembers=Extensions),
+    /// from its number of facts in each file: a power of two that gives about
+    /// <see cref="FactsPerClass"/> / 2 to <see cref="FactsPerClass"/> facts per class, or 0 when
+    /// every chunk is full. Under the JIT the runtime hashes every type of an IL assembly when it
+    /// loads it, and each class brings three (the class and the compiler's two for its extension
+    /// block): a data file of 20 facts with a class of its own made 5,000 classes at 100,000 facts,
+    /// most of the first access (docs/benchmarks.md, "The shape of the first access"). A power of
+    /// two changes seldom as facts are added, and every data file's source depends on it.
+    /// </summary>
+    public static int SharedClassCount(IEnumerable<int> factsPerFile)
+    {
+        long partial = factsPerFile.Sum(count => (long)(count % FactsPerClass));
+        if (partial == 0) return 0;
+        int classes = 1;
+        while (classes < (partial + FactsPerClass - 1) / FactsPerClass) classes *= 2;
+        return classes;
+    }
+
+    /// <summary>
+    /// The class that holds chunk <paramref name="number"/> of a file's facts of a collection when
+    /// the chunk has fewer than <see cref="FactsPerClass"/> facts: one of the collection's
+    /// <paramref name="sharedClasses"/>, chosen by a hash of the file and the chunk, so that it
+    /// depends on nothing else; null for a full chunk, which has a class of its own.
+    /// </summary>
+    private static string? SharedClass(TypeSpec type, string fileId, int number, int factsInFile, int sharedClasses)
+    {
+        if (sharedClasses == 0 || factsInFile - number * FactsPerClass >= FactsPerClass) return null;
+        uint which = Names.KeyHash(fileId + "/" + number.ToString(CultureInfo.InvariantCulture)) & (uint)(sharedClasses - 1);
+        return $"{type.Collection}__Shared{which.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>
     /// The loader of chunk <paramref name="chunk"/> (of <paramref name="factsPerMethod"/> facts) of a

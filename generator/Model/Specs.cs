@@ -211,8 +211,12 @@ internal sealed record ValueSpec(ValueKind Kind, string Text, ImmutableEquatable
 
 internal sealed record FactSpec(string Key, string MemberName, ImmutableEquatableArray<ValueSpec> Values);
 
-/// <summary>The facts of one collection from one file.</summary>
-internal sealed record CollectionSliceSpec(string TypeName, ImmutableEquatableArray<FactSpec> Facts);
+/// <summary>
+/// The facts of one collection from one file. <see cref="SharedClasses"/>: with extension members,
+/// how many classes the collection's partly filled chunks of facts share (a power of two, or 0;
+/// see <c>DatasetEmitter.SharedClass</c>).
+/// </summary>
+internal sealed record CollectionSliceSpec(string TypeName, ImmutableEquatableArray<FactSpec> Facts, int SharedClasses = 0);
 
 /// <summary>One data file's generated source: depends on that file and the schema only.</summary>
 internal sealed record FileEmitSpec(
@@ -226,8 +230,11 @@ internal sealed record FileEmitSpec(
 /// <summary>A file's share of a collection: where its facts start in <c>All</c>.</summary>
 internal sealed record SliceRef(string FileId, int Offset, int Count);
 
-/// <summary>A collection's files and its keys in <c>All</c> order (for the precomputed key table).</summary>
-internal sealed record CollectionIndexSpec(string TypeName, ImmutableEquatableArray<SliceRef> Slices, int Count, ImmutableEquatableArray<string> Keys);
+/// <summary>
+/// A collection's files and its keys in <c>All</c> order (for the precomputed key table), and
+/// <see cref="CollectionSliceSpec.SharedClasses"/>.
+/// </summary>
+internal sealed record CollectionIndexSpec(string TypeName, ImmutableEquatableArray<SliceRef> Slices, int Count, ImmutableEquatableArray<string> Keys, int SharedClasses = 0);
 
 /// <summary>
 /// The types, collection classes and root: depends on the schema and on fact counts per file.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TypedDataset.Generator.Common;
+using TypedDataset.Generator.Emitting;
 using TypedDataset.Generator.Model;
 
 namespace TypedDataset.Generator.Validation;
@@ -93,6 +94,10 @@ internal static class DatasetValidator
                 (StringHeap.MaxBytes / 1_000_000.0).ToString("F1", CultureInfo.InvariantCulture)));
             return Done();
         }
+        // With extension members, the chunks of fewer than FactsPerClass facts (most files' last)
+        // share classes, so small files do not make a class each (docs/architecture.md).
+        var sharedClasses = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, t => !extensionMembers ? 0 : DatasetEmitter.SharedClassCount(
+            goodFacts.Values.Select(facts => facts.Count(f => f.Fact.TypeName == t.Name))), StringComparer.Ordinal);
         // File ids name generated files and members; they must be unique (case-insensitively, as file names).
         var fileIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (TypedFile file in dataFiles)
@@ -106,7 +111,7 @@ internal static class DatasetValidator
                 var facts = inFile.Where(f => f.Fact.TypeName == type.Name)
                     .Select(f => f.Fact.Spec!).ToList();
                 if (facts.Count == 0) continue;
-                slices.Add(new CollectionSliceSpec(type.Name, facts.ToImmutableEquatableArray()));
+                slices.Add(new CollectionSliceSpec(type.Name, facts.ToImmutableEquatableArray(), sharedClasses[type.Name]));
                 List<SliceRef> refs = slicesByType[type.Name];
                 int offset = refs.Count == 0 ? 0 : refs[refs.Count - 1].Offset + refs[refs.Count - 1].Count;
                 refs.Add(new SliceRef(fileId, offset, facts.Count));
@@ -122,7 +127,7 @@ internal static class DatasetValidator
             config.Namespace,
             schema,
             schema.Types.Where(t => t.IsEntity).Select(t => new CollectionIndexSpec(t.Name, slicesByType[t.Name].ToImmutableEquatableArray(),
-                slicesByType[t.Name].Sum(s => s.Count), keysByType[t.Name].ToImmutableEquatableArray())).ToImmutableEquatableArray(),
+                slicesByType[t.Name].Sum(s => s.Count), keysByType[t.Name].ToImmutableEquatableArray(), sharedClasses[t.Name])).ToImmutableEquatableArray(),
             config.NeedsIsExternalInit,
             config.NeedsNotNullWhen,
             config.Utf8Keys,

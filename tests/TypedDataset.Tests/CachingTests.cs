@@ -126,6 +126,22 @@ public class CachingTests
     }
 
     [Fact]
+    public void With_extension_members_adding_a_fact_leaves_the_other_files_unchanged()
+    {
+        // Partly filled chunks of facts share classes chosen by a hash of their file (and a count
+        // that is a power of two): adding a fact does not move another file's facts.
+        var harness = new GeneratorHarness { SourceTextsFound = true, FactMembers = "Extensions", LanguageVersion = LanguageVersion.CSharp14 };
+        CSharpCompilation compilation = harness.CreateCompilation();
+        GeneratorDriver driver = harness.CreateDriver(Samples.LibraryWithTexts, out var texts).RunGenerators(compilation);
+        GeneratorRunResult result = Edit(new Run(driver, compilation, texts), "books.yaml",
+            t => t.Replace("Sources:", "  - id: aleph\n    title: The Aleph\n    author: jorge-luis-borges\n    genre: short stories\n    in_print: true\n\nSources:"));
+        var files = result.TrackedSteps[TrackingNames.FileOutputs].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, files[0].Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, files[1].Reason);
+        Assert.Contains("partial class Books__Shared0", result.GeneratedSources.Single(s => s.HintName.StartsWith("Data.books_", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pipeline_models_hold_no_roslyn_objects()
     {
         GeneratorRunResult result = FirstRun().Driver.GetRunResult().Results.Single();

@@ -80,10 +80,29 @@ public class FactMemberLayoutTests
         Assert.DoesNotContain("Earthsea", Members(extensions));
         Assert.DoesNotContain("get_Earthsea", Members(extensions));
         Assert.DoesNotContain(Members(extensions), m => m.StartsWith("Load_", StringComparison.Ordinal));
-        // The getter lives in the chunk's own class, with the chunk's loader.
-        Type chunk = extensions.GetType("Sample.Facts.Books__books_9acff81a_0")!;
+        // The getter lives in a class of extension members, with its chunk's loader: books.yaml has
+        // fewer than 256 books, so its chunk is in a class shared with other files' chunks.
+        Type chunk = extensions.GetType("Sample.Facts.Books__Shared0")!;
         Assert.NotNull(chunk.GetMethod("get_Earthsea", BindingFlags.Public | BindingFlags.Static));
-        Assert.NotNull(chunk.GetMethod("Load", BindingFlags.NonPublic | BindingFlags.Static));
+        Assert.NotNull(chunk.GetMethod("Load_books_9acff81a_0", BindingFlags.NonPublic | BindingFlags.Static));
+    }
+
+    [Theory]
+    [InlineData(new int[0], 0)]
+    [InlineData(new[] { 256, 512 }, 0)] // only full chunks: each has a class of its own
+    [InlineData(new[] { 10 }, 1)]
+    [InlineData(new[] { 300, 20 }, 1)] // 44 + 20 facts in partly filled chunks
+    [InlineData(new[] { 200, 200 }, 2)]
+    [InlineData(new[] { 200, 200, 200 }, 4)] // 600 facts: 3 classes' worth, rounded up to a power of two
+    public void Partly_filled_chunks_share_a_power_of_two_of_classes(int[] factsPerFile, int expected) =>
+        Assert.Equal(expected, TypedDataset.Generator.Emitting.DatasetEmitter.SharedClassCount(factsPerFile));
+
+    [Fact]
+    public void The_shared_class_count_at_the_benchmarks_100000_facts()
+    {
+        // The benchmark's shape: files of 100 facts over 5 collections, 40,000 events in 1,000 files
+        // of 40: 157 classes' worth, 256 classes (about 156 facts each) instead of 1,000.
+        Assert.Equal(256, TypedDataset.Generator.Emitting.DatasetEmitter.SharedClassCount(Enumerable.Repeat(40, 1000)));
     }
 
     [Theory]

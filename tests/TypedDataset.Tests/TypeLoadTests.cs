@@ -91,7 +91,7 @@ public class TypeLoadTests
                 /// <summary>Reads facts as a user would.</summary>
                 public static class Reader
                 {
-                    /// <summary>The 262nd place: with extension members in the second class (of 256 facts), in its group of 4 from 260.</summary>
+                    /// <summary>The 262nd place: with extension members in the file's second chunk (44 facts, in the shared class), in its group of 4 from 260.</summary>
                     public static object Read() => Places.P261;
 
                     /// <summary>The 7th place, by key (the first class, its second group).</summary>
@@ -103,10 +103,15 @@ public class TypeLoadTests
             .Run(new[] { TestFile.Data("facts/schema.yaml", Schema), TestFile.Data("facts/places.yaml", places) }, probe);
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         Assembly assembly = result.Load();
-        // From the generated text: reflecting over the assembly's types would load them all.
-        string[] memberClasses = result.Sources.SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Text, @"public static class (Places__\w+)"))
-            .Select(m => ns + "." + m.Groups[1].Value).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(layout == "Extensions" ? 2 : 0, memberClasses.Length); // 300 facts: 256 + 44
+        string[] memberClasses = MemberClasses(result, ns, "Places");
+        // 300 facts: 256 in a class of their own, and 44 in the class that files' partly filled chunks share.
+        if (layout == "Extensions")
+        {
+            Assert.Equal(2, memberClasses.Length);
+            Assert.Equal(ns + ".Places__Shared0", memberClasses[0]);
+            Assert.Matches(@"\.Places__places_[0-9a-f]{8}_0$", memberClasses[1]);
+        }
+        else Assert.Empty(memberClasses);
 
         using var listener = new TypeLoadListener();
         Type reader = assembly.GetType("Probe.Reader")!;
@@ -114,7 +119,7 @@ public class TypeLoadTests
         Assert.Equal("Place 261", place.GetType().GetProperty("Label")!.GetValue(place));
         listener.Flush();
         Assert.Contains(ns + ".Places", listener.Loaded);
-        Assert.Equal(memberClasses.Skip(1).Take(1), listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)));
+        Assert.Equal(memberClasses.Take(1), listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)));
         // Only the fact's group was built: facts 260 to 263.
         var items = (object?[])assembly.GetType(ns + ".Places")!.GetField("s_items", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
         Assert.Equal(new[] { 260, 261, 262, 263 }, Built(items));
@@ -128,6 +133,62 @@ public class TypeLoadTests
 
         static int[] Built(object?[] items) => Enumerable.Range(0, items.Length).Where(i => items[i] is not null).ToArray();
     }
+
+    [Fact]
+    public void With_extension_members_small_files_share_classes_and_a_fact_loads_only_its_own()
+    {
+        // 40 files of 10 places: 400 facts in partly filled chunks share 2 classes (a power of two,
+        // at most 256 facts each on average), instead of a class per file.
+        string ns = "TypeLoad" + Guid.NewGuid().ToString("N");
+        var files = new List<TestFile> { TestFile.Data("facts/schema.yaml", Schema) };
+        for (int f = 0; f < 40; f++)
+        {
+            files.Add(TestFile.Data($"facts/places{f:D2}.yaml", "Places:\n" + string.Concat(Enumerable.Range(10 * f, 10).Select(i => $"  - id: p{i}\n    label: Place {i}\n"))));
+        }
+        string probe = $$"""
+            namespace Probe
+            {
+                using {{ns}};
+
+                /// <summary>Reads facts as a user would.</summary>
+                public static class Reader
+                {
+                    /// <summary>The 4th place of places17.yaml.</summary>
+                    public static object Read() => Places.P173;
+                }
+            }
+            """;
+        GeneratorResult result = new GeneratorHarness { Namespace = ns, FactMembers = "Extensions", LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp14 }
+            .Run(files, probe);
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
+        Assert.Equal(new[] { ns + ".Places__Shared0", ns + ".Places__Shared1" }, MemberClasses(result, ns, "Places"));
+        // The class that holds P173, from the text of places17.yaml's source.
+        string file17 = result.Sources.Single(s => s.Text.Contains("public static global::" + ns + ".Place P173 =>", StringComparison.Ordinal)).Text;
+        string own = ns + "." + System.Text.RegularExpressions.Regex.Match(file17, @"public static partial class (Places__Shared\d)").Groups[1].Value;
+        // Both classes hold facts: the hash spreads the files.
+        Assert.All(new[] { "Places__Shared0", "Places__Shared1" }, c => Assert.Contains(result.Sources, s => s.HintName.StartsWith("Data.", StringComparison.Ordinal) && s.Text.Contains("partial class " + c + "\n", StringComparison.Ordinal)));
+
+        Assembly assembly = result.Load();
+        using var listener = new TypeLoadListener();
+        object place = assembly.GetType("Probe.Reader")!.GetMethod("Read")!.Invoke(null, null)!;
+        Assert.Equal("Place 173", place.GetType().GetProperty("Label")!.GetValue(place));
+        listener.Flush();
+        Assert.Equal(new[] { own }, listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)));
+
+        // Every fact of every file is reached by key, through the collection's dispatch.
+        MethodInfo get = assembly.GetType(ns + ".Places")!.GetMethod("Get")!;
+        for (int i = 0; i < 400; i++)
+        {
+            object byKey = get.Invoke(null, new object[] { "p" + i })!;
+            Assert.Equal("Place " + i, byKey.GetType().GetProperty("Label")!.GetValue(byKey));
+        }
+    }
+
+    /// <summary>The classes of a collection's extension members, from the generated text (reflecting over the assembly's types would load them all).</summary>
+    private static string[] MemberClasses(GeneratorResult result, string ns, string collection) => result.Sources
+        .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Text, $@"public static (?:partial )?class ({collection}__\w+)"))
+        .Select(m => ns + "." + m.Groups[1].Value).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray();
 
     /// <summary>Collects the names of the types the runtime loads while it is enabled.</summary>
     private sealed class TypeLoadListener : EventListener

@@ -95,8 +95,13 @@ namespace Sample.Facts
         {
             switch (chunk)
             {
-                case 0: Books__books_9acff81a_0.Load(index); break;
+                case 0: Books__Shared0.Load_books_9acff81a_0(index); break;
             }
         }
     }
+
+    /// <summary>Book facts of several data files: members of Books (written Books.Member) and the code that builds them.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
+    public static partial class Books__Shared0 { }
 }

@@ -7,10 +7,8 @@
 
 namespace Sample.Facts
 {
-    /// <summary>Author facts 1 to 2 of facts/authors.yaml: members of Authors (written Authors.Member) and the code that builds them.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
-    public static class Authors__authors_cb02b850_0
+    // Author facts 1 to 2 of facts/authors.yaml: in a class shared with other files' facts.
+    public static partial class Authors__Shared0
     {
         extension(global::Sample.Facts.Authors)
         {
@@ -20,28 +18,28 @@ namespace Sample.Facts
             /// <para>born: 1929-10-21</para>
             /// <para>favorite_book: earthsea</para>
             /// </summary>
-            public static global::Sample.Facts.Author UrsulaLeGuin => __Fact(0);
+            public static global::Sample.Facts.Author UrsulaLeGuin => __Fact_authors_cb02b850_0(0);
 
             /// <summary>
             /// <para>Author <c>jorge-luis-borges</c>: <b>Jorge Luis Borges</b></para>
             /// <para>aliases: Borges</para>
             /// <para>born: 1899-08</para>
             /// </summary>
-            public static global::Sample.Facts.Author JorgeLuisBorges => __Fact(1);
+            public static global::Sample.Facts.Author JorgeLuisBorges => __Fact_authors_cb02b850_0(1);
         }
 
-        private static global::Sample.Facts.Author __Fact(int i) => global::Sample.Facts.Authors.s_items[global::Sample.Facts.Authors.Base_authors_cb02b850 + i] ?? __Build(global::Sample.Facts.Authors.Base_authors_cb02b850 + i);
+        private static global::Sample.Facts.Author __Fact_authors_cb02b850_0(int i) => global::Sample.Facts.Authors.s_items[global::Sample.Facts.Authors.Base_authors_cb02b850 + i] ?? __Build_authors_cb02b850_0(global::Sample.Facts.Authors.Base_authors_cb02b850 + i);
 
-        private static global::Sample.Facts.Author __Build(int index)
+        private static global::Sample.Facts.Author __Build_authors_cb02b850_0(int index)
         {
             lock (global::Sample.Facts.Authors.s_lock)
             {
-                if (global::Sample.Facts.Authors.s_items[index] is null) Load(index);
+                if (global::Sample.Facts.Authors.s_items[index] is null) Load_authors_cb02b850_0(index);
             }
             return global::Sample.Facts.Authors.s_items[index]!;
         }
 
-        internal static void Load(int index)
+        internal static void Load_authors_cb02b850_0(int index)
         {
             global::Sample.Facts.Author?[] items = global::Sample.Facts.Authors.s_items;
             _ = index;

@@ -7,10 +7,8 @@
 
 namespace Sample.Facts
 {
-    /// <summary>Book facts 1 to 3 of facts/books.yaml: members of Books (written Books.Member) and the code that builds them.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
-    public static class Books__books_9acff81a_0
+    // Book facts 1 to 3 of facts/books.yaml: in a class shared with other files' facts.
+    public static partial class Books__Shared0
     {
         extension(global::Sample.Facts.Books)
         {
@@ -25,7 +23,7 @@ namespace Sample.Facts
             /// <para>related: dispossessed</para>
             /// <para>Evidence: ““A Wizard of Earthsea” (1968)” (catalogue, paragraph 2)</para>
             /// </summary>
-            public static global::Sample.Facts.Book Earthsea => __Fact(0);
+            public static global::Sample.Facts.Book Earthsea => __Fact_books_9acff81a_0(0);
 
             /// <summary>
             /// <para>Book <c>dispossessed</c>: <b>The Dispossessed</b></para>
@@ -34,7 +32,7 @@ namespace Sample.Facts
             /// <para>in_print: true</para>
             /// <para>related: earthsea</para>
             /// </summary>
-            public static global::Sample.Facts.Book Dispossessed => __Fact(1);
+            public static global::Sample.Facts.Book Dispossessed => __Fact_books_9acff81a_0(1);
 
             /// <summary>
             /// <para>Book <c>ficciones</c>: <b>Ficciones</b></para>
@@ -43,21 +41,21 @@ namespace Sample.Facts
             /// <para>in_print: false</para>
             /// <para>Evidence: “Ficciones, 1944” (catalogue, paragraph 3)</para>
             /// </summary>
-            public static global::Sample.Facts.Book Ficciones => __Fact(2);
+            public static global::Sample.Facts.Book Ficciones => __Fact_books_9acff81a_0(2);
         }
 
-        private static global::Sample.Facts.Book __Fact(int i) => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + i] ?? __Build(global::Sample.Facts.Books.Base_books_9acff81a + i);
+        private static global::Sample.Facts.Book __Fact_books_9acff81a_0(int i) => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + i] ?? __Build_books_9acff81a_0(global::Sample.Facts.Books.Base_books_9acff81a + i);
 
-        private static global::Sample.Facts.Book __Build(int index)
+        private static global::Sample.Facts.Book __Build_books_9acff81a_0(int index)
         {
             lock (global::Sample.Facts.Books.s_lock)
             {
-                if (global::Sample.Facts.Books.s_items[index] is null) Load(index);
+                if (global::Sample.Facts.Books.s_items[index] is null) Load_books_9acff81a_0(index);
             }
             return global::Sample.Facts.Books.s_items[index]!;
         }
 
-        internal static void Load(int index)
+        internal static void Load_books_9acff81a_0(int index)
         {
             global::Sample.Facts.Book?[] items = global::Sample.Facts.Books.s_items;
             _ = index;
@@ -67,10 +65,8 @@ namespace Sample.Facts
         }
     }
 
-    /// <summary>Source facts 1 to 1 of facts/books.yaml: members of Sources (written Sources.Member) and the code that builds them.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
-    public static class Sources__books_9acff81a_0
+    // Source facts 1 to 1 of facts/books.yaml: in a class shared with other files' facts.
+    public static partial class Sources__Shared0
     {
         extension(global::Sample.Facts.Sources)
         {
@@ -80,21 +76,21 @@ namespace Sample.Facts
             /// <para>sha256: 7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10</para>
             /// <para>paragraphs: 3</para>
             /// </summary>
-            public static global::Sample.Facts.Source Catalogue => __Fact(0);
+            public static global::Sample.Facts.Source Catalogue => __Fact_books_9acff81a_0(0);
         }
 
-        private static global::Sample.Facts.Source __Fact(int i) => global::Sample.Facts.Sources.s_items[global::Sample.Facts.Sources.Base_books_9acff81a + i] ?? __Build(global::Sample.Facts.Sources.Base_books_9acff81a + i);
+        private static global::Sample.Facts.Source __Fact_books_9acff81a_0(int i) => global::Sample.Facts.Sources.s_items[global::Sample.Facts.Sources.Base_books_9acff81a + i] ?? __Build_books_9acff81a_0(global::Sample.Facts.Sources.Base_books_9acff81a + i);
 
-        private static global::Sample.Facts.Source __Build(int index)
+        private static global::Sample.Facts.Source __Build_books_9acff81a_0(int index)
         {
             lock (global::Sample.Facts.Sources.s_lock)
             {
-                if (global::Sample.Facts.Sources.s_items[index] is null) Load(index);
+                if (global::Sample.Facts.Sources.s_items[index] is null) Load_books_9acff81a_0(index);
             }
             return global::Sample.Facts.Sources.s_items[index]!;
         }
 
-        internal static void Load(int index)
+        internal static void Load_books_9acff81a_0(int index)
         {
             global::Sample.Facts.Source?[] items = global::Sample.Facts.Sources.s_items;
             _ = index;
