@@ -1288,11 +1288,13 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// TypedDatasetFactMembers=Extensions (C# 14): per <see cref="FactsPerClass"/> facts, a static
-    /// class with their loaders and the facts as static extension members of the collection
-    /// (<c>Events.X</c> as with properties). The collection class then has no member per fact: the
-    /// runtime loads it, and then one class of a few hundred members, on the first access, instead
-    /// of a class with a getter per fact (docs/architecture.md, "Fact members").
+    /// TypedDatasetFactMembers=Extensions (C# 14): per chunk of <see cref="FactsPerClass"/> facts of
+    /// the file, the facts as static extension members of the collection (<c>Events.X</c> as with
+    /// properties) and their loaders, in a static class of the chunk's own, or, for a partly filled
+    /// chunk, in one of the collection's shared classes (<see cref="SharedClass"/>). The collection
+    /// class then has no member per fact: the runtime loads it, and then one class of a few hundred
+    /// members, on the first access, instead of a class with a getter per fact
+    /// (docs/architecture.md, "Fact members").
     /// </summary>
     private static void EmitExtensionSlice(SourceWriter w, EmitContext ctx, TypeSpec type, FileEmitSpec file, CollectionSliceSpec slice)
     {
