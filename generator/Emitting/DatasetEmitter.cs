@@ -970,13 +970,26 @@ internal static class TypedDatasetRuntime
                 IntTable(w, "private", "__ChunkStarts", chunks.Select(c => c.Start));
                 w.WriteLine();
                 // Dispatch from a chunk number to its loader through a tree of small switches (at
-                // most DispatchFanout cases each): the first access JIT-compiles only one path.
+                // most DispatchFanout cases each): the first access JIT-compiles only one path. When
+                // chunks share classes, the tree takes them in the order of their classes
+                // (__ChunkOrder: chunk -> position), so the 16 loaders a switch can call are in a few
+                // classes, not 16: the JIT loads every class a method can call when it compiles it.
+                IReadOnlyList<int> order = index.SharedClasses == 0 ? Enumerable.Range(0, chunks.Count).ToList()
+                    : Enumerable.Range(0, chunks.Count).OrderBy(i => ClassOf(chunks[i].Method), StringComparer.Ordinal).ThenBy(i => i).ToList();
+                bool reordered = !order.SequenceEqual(Enumerable.Range(0, chunks.Count));
+                if (reordered)
+                {
+                    var positions = new int[chunks.Count];
+                    for (int p = 0; p < order.Count; p++) positions[order[p]] = p;
+                    IntTable(w, "private", "__ChunkOrder", positions);
+                    w.WriteLine();
+                }
                 using (w.Block("private static void __LoadChunk(int chunk, int index)"))
                 {
                     if (chunks.Count == 0) w.WriteLine("_ = chunk; _ = index; // no facts");
-                    else w.WriteLine($"{DispatchName(0, chunks.Count)}(chunk, index);");
+                    else w.WriteLine($"{DispatchName(0, chunks.Count)}({(reordered ? "__ChunkOrder[chunk]" : "chunk")}, index);");
                 }
-                if (chunks.Count > 0) EmitDispatch(w, chunks.Select(c => c.Method).ToList(), 0, chunks.Count);
+                if (chunks.Count > 0) EmitDispatch(w, order.Select(i => chunks[i].Method).ToList(), 0, chunks.Count);
 
                 // The key table: keys concatenated, their offsets, and an open-addressing hash table
                 // computed here, so lookups need no start-up work and allocate nothing.
@@ -1375,6 +1388,9 @@ internal static class TypedDatasetRuntime
             }
         }
     }
+
+    /// <summary>The class of a loader named <c>Class.Method</c> (the class itself for a loader of the collection class).</summary>
+    private static string ClassOf(string method) => method.LastIndexOf('.') is var dot and > 0 ? method.Substring(0, dot) : string.Empty;
 
     /// <summary>The class of <see cref="FactsPerClass"/> facts' extension members and loaders (TypedDatasetFactMembers=Extensions).</summary>
     private static string MembersClass(TypeSpec type, string fileId, int number) =>

@@ -137,13 +137,13 @@ public class TypeLoadTests
     [Fact]
     public void With_extension_members_small_files_share_classes_and_a_fact_loads_only_its_own()
     {
-        // 40 files of 10 places: 400 facts in partly filled chunks share 2 classes (a power of two,
-        // at most 256 facts each on average), instead of a class per file.
+        // 300 files of 10 places: 3,000 facts in partly filled chunks share 16 classes (a power of
+        // two, at most 256 facts each on average), instead of a class per file.
         string ns = "TypeLoad" + Guid.NewGuid().ToString("N");
         var files = new List<TestFile> { TestFile.Data("facts/schema.yaml", Schema) };
-        for (int f = 0; f < 40; f++)
+        for (int f = 0; f < 300; f++)
         {
-            files.Add(TestFile.Data($"facts/places{f:D2}.yaml", "Places:\n" + string.Concat(Enumerable.Range(10 * f, 10).Select(i => $"  - id: p{i}\n    label: Place {i}\n"))));
+            files.Add(TestFile.Data($"facts/places{f:D3}.yaml", "Places:\n" + string.Concat(Enumerable.Range(10 * f, 10).Select(i => $"  - id: p{i}\n    label: Place {i}\n"))));
         }
         string probe = $$"""
             namespace Probe
@@ -153,8 +153,11 @@ public class TypeLoadTests
                 /// <summary>Reads facts as a user would.</summary>
                 public static class Reader
                 {
-                    /// <summary>The 4th place of places17.yaml.</summary>
-                    public static object Read() => Places.P173;
+                    /// <summary>The 4th place of places173.yaml.</summary>
+                    public static object Read() => Places.P1733;
+
+                    /// <summary>A place of another file, by key.</summary>
+                    public static object Get() => Places.Get("p2345");
                 }
             }
             """;
@@ -162,27 +165,43 @@ public class TypeLoadTests
             .Run(files, probe);
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
-        Assert.Equal(new[] { ns + ".Places__Shared0", ns + ".Places__Shared1" }, MemberClasses(result, ns, "Places"));
-        // The class that holds P173, from the text of places17.yaml's source.
-        string file17 = result.Sources.Single(s => s.Text.Contains("public static global::" + ns + ".Place P173 =>", StringComparison.Ordinal)).Text;
-        string own = ns + "." + System.Text.RegularExpressions.Regex.Match(file17, @"public static partial class (Places__Shared\d)").Groups[1].Value;
-        // Both classes hold facts: the hash spreads the files.
-        Assert.All(new[] { "Places__Shared0", "Places__Shared1" }, c => Assert.Contains(result.Sources, s => s.HintName.StartsWith("Data.", StringComparison.Ordinal) && s.Text.Contains("partial class " + c + "\n", StringComparison.Ordinal)));
+        Assert.Equal(Enumerable.Range(0, 16).Select(b => ns + ".Places__Shared" + b).OrderBy(n => n, StringComparer.Ordinal), MemberClasses(result, ns, "Places"));
+        // Every shared class holds facts: the hash spreads the files.
+        Assert.All(Enumerable.Range(0, 16), b => Assert.Contains(result.Sources, s => s.HintName.StartsWith("Data.", StringComparison.Ordinal) && s.Text.Contains("partial class Places__Shared" + b + "\n", StringComparison.Ordinal)));
 
         Assembly assembly = result.Load();
+        Type reader = assembly.GetType("Probe.Reader")!;
         using var listener = new TypeLoadListener();
-        object place = assembly.GetType("Probe.Reader")!.GetMethod("Read")!.Invoke(null, null)!;
-        Assert.Equal("Place 173", place.GetType().GetProperty("Label")!.GetValue(place));
+        object place = reader.GetMethod("Read")!.Invoke(null, null)!;
+        Assert.Equal("Place 1733", place.GetType().GetProperty("Label")!.GetValue(place));
         listener.Flush();
-        Assert.Equal(new[] { own }, listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)));
+        Assert.Equal(new[] { ClassOf(result, ns, "P1733") }, listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)));
 
-        // Every fact of every file is reached by key, through the collection's dispatch.
+        // A lookup by key goes through the collection's dispatch tree, whose switches call 16 chunks'
+        // loaders each: the JIT loads every class a switch can call, so the tree takes the chunks
+        // in the order of their classes, and the lookup loads the fact's class and at most one other
+        // (a switch at a boundary between two classes), not up to 16.
+        object byKey = reader.GetMethod("Get")!.Invoke(null, null)!;
+        Assert.Equal("Place 2345", byKey.GetType().GetProperty("Label")!.GetValue(byKey));
+        listener.Flush();
+        string[] loaded = listener.Loaded.Where(n => n.StartsWith(ns + ".Places__", StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.Contains(ClassOf(result, ns, "P2345"), loaded);
+        Assert.InRange(loaded.Length, 1, 3); // with P1733's class, loaded before
+
+        // Every fact of every file is reached by key.
         MethodInfo get = assembly.GetType(ns + ".Places")!.GetMethod("Get")!;
-        for (int i = 0; i < 400; i++)
+        for (int i = 0; i < 3000; i++)
         {
-            object byKey = get.Invoke(null, new object[] { "p" + i })!;
-            Assert.Equal("Place " + i, byKey.GetType().GetProperty("Label")!.GetValue(byKey));
+            object fact = get.Invoke(null, new object[] { "p" + i })!;
+            Assert.Equal("Place " + i, fact.GetType().GetProperty("Label")!.GetValue(fact));
         }
+    }
+
+    /// <summary>The shared class whose partial declaration holds this fact member, from the generated text.</summary>
+    private static string ClassOf(GeneratorResult result, string ns, string member)
+    {
+        string file = result.Sources.Single(s => s.Text.Contains("public static global::" + ns + ".Place " + member + " =>", StringComparison.Ordinal)).Text;
+        return ns + "." + System.Text.RegularExpressions.Regex.Match(file, @"public static partial class (Places__Shared\d+)").Groups[1].Value;
     }
 
     /// <summary>The classes of a collection's extension members, from the generated text (reflecting over the assembly's types would load them all).</summary>
