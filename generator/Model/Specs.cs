@@ -218,7 +218,10 @@ internal sealed record FactSpec(string Key, string MemberName, ImmutableEquatabl
 /// </summary>
 internal sealed record CollectionSliceSpec(string TypeName, ImmutableEquatableArray<FactSpec> Facts, int SharedClasses = 0);
 
-/// <summary>One data file's generated source: depends on that file and the schema only.</summary>
+/// <summary>
+/// One data file's generated source: depends on that file and the schema only, and, with extension
+/// members, on the number of shared classes of its collections (<see cref="CollectionSliceSpec.SharedClasses"/>).
+/// </summary>
 internal sealed record FileEmitSpec(
     string Namespace,
     string FileId,
