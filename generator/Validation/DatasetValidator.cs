@@ -80,7 +80,6 @@ internal static class DatasetValidator
         run.CheckEvidence(texts, config.SourceTextsConfigured);
         run.ExcludeBrokenReferences();
 
-        var emits = new List<FileEmitSpec>();
         var slicesByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<SliceRef>(), StringComparer.Ordinal);
         var keysByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.Ordinal);
         var factsByType = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, _ => new List<FactSpec>(), StringComparer.Ordinal);
@@ -94,35 +93,35 @@ internal static class DatasetValidator
                 (StringHeap.MaxBytes / 1_000_000.0).ToString("F1", CultureInfo.InvariantCulture)));
             return Done();
         }
-        // With extension members, the chunks of fewer than FactsPerClass facts (most files' last)
-        // share classes, so small files do not make a class each (docs/architecture.md).
-        var sharedClasses = schema.Types.Where(t => t.IsEntity).ToDictionary(t => t.Name, t => !extensionMembers ? 0 : DatasetEmitter.SharedClassCount(
-            goodFacts.Values.Select(facts => facts.Count(f => f.Fact.TypeName == t.Name))), StringComparer.Ordinal);
         // File ids name generated files and members; they must be unique (case-insensitively, as file names).
         var fileIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var fileSlices = new List<(string FileId, string Path, List<(string TypeName, List<FactSpec> Facts)> Slices)>();
         foreach (TypedFile file in dataFiles)
         {
             string fileId = FileId(file.OrderKey);
             for (int n = 2; !fileIds.Add(fileId); n++) fileId = FileId(file.OrderKey) + "_" + n.ToString(CultureInfo.InvariantCulture);
             if (!goodFacts.TryGetValue(file, out List<FactState>? inFile)) continue;
-            var slices = new List<CollectionSliceSpec>();
+            var slices = new List<(string TypeName, List<FactSpec> Facts)>();
             foreach (TypeSpec type in schema.Types.Where(t => t.IsEntity))
             {
                 var facts = inFile.Where(f => f.Fact.TypeName == type.Name)
                     .Select(f => f.Fact.Spec!).ToList();
                 if (facts.Count == 0) continue;
-                slices.Add(new CollectionSliceSpec(type.Name, facts.ToImmutableEquatableArray(), sharedClasses[type.Name]));
+                slices.Add((type.Name, facts));
                 List<SliceRef> refs = slicesByType[type.Name];
                 int offset = refs.Count == 0 ? 0 : refs[refs.Count - 1].Offset + refs[refs.Count - 1].Count;
                 refs.Add(new SliceRef(fileId, offset, facts.Count));
                 keysByType[type.Name].AddRange(facts.Select(f => f.Key));
                 factsByType[type.Name].AddRange(facts);
             }
-            if (slices.Count > 0)
-            {
-                emits.Add(new FileEmitSpec(config.Namespace, fileId, DisplayPath(file.OrderKey), schema, slices.ToImmutableEquatableArray(), extensionMembers));
-            }
+            if (slices.Count > 0) fileSlices.Add((fileId, DisplayPath(file.OrderKey), slices));
         }
+        // With extension members, the chunks of fewer than FactsPerClass facts (most files' last)
+        // share classes, so small files do not make a class each (docs/architecture.md).
+        var sharedClasses = slicesByType.ToDictionary(p => p.Key, p => extensionMembers ? DatasetEmitter.SharedClassCount(p.Value.Select(s => s.Count)) : 0, StringComparer.Ordinal);
+        var emits = fileSlices.Select(f => new FileEmitSpec(config.Namespace, f.FileId, f.Path, schema,
+            f.Slices.Select(s => new CollectionSliceSpec(s.TypeName, s.Facts.ToImmutableEquatableArray(), sharedClasses[s.TypeName])).ToImmutableEquatableArray(),
+            extensionMembers));
         var core = new CoreSpec(
             config.Namespace,
             schema,
