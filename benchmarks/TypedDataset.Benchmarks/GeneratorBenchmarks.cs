@@ -3,6 +3,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using TypedDataset.Benchmarks.Synthetic;
+using TypedDataset.Testing;
 
 namespace TypedDataset.Benchmarks;
 
@@ -36,7 +37,7 @@ public class GeneratorBenchmarks
         _driver = _inputs.CreateDriver().RunGenerators(_inputs.Compilation);
         // A data file in the middle (index 0 is the schema).
         _current = _inputs.Texts[1 + (_inputs.Texts.Length - 1) / 2];
-        _other = new GeneratorInputs.InMemoryText(_current.Path, EditOneValue(_current.GetText()!.ToString()));
+        _other = new InMemoryText(_current.Path, EditOneValue(_current.GetText()!.ToString()));
     }
 
     /// <summary>Prefixes the first title of the file: the file's output changes, nothing else does.</summary>

@@ -2,18 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using TypedDataset.Benchmarks.Synthetic;
 using TypedDataset.Generator;
+using TypedDataset.Testing;
 
 namespace TypedDataset.Benchmarks;
 
 /// <summary>
-/// The generator's inputs as the compiler gives them (same approach as the tests' GeneratorHarness):
+/// The generator's inputs as the compiler gives them (<c>tests/Shared</c>, as in the tests' GeneratorHarness):
 /// additional texts marked <c>TypedDatasetKind=Data</c>, the namespace as an MSBuild property, and an
 /// empty compilation over the shared framework.
 /// </summary>
@@ -35,7 +34,11 @@ public sealed class GeneratorInputs
     private GeneratorInputs(ImmutableArray<AdditionalText> texts)
     {
         Texts = texts;
-        Options = new OptionsProvider(texts.Select(t => t.Path));
+        // Every path the benchmark hands over is a data file; an edited file keeps its path.
+        var paths = new HashSet<string>(texts.Select(t => t.Path), StringComparer.Ordinal);
+        Options = new InMemoryOptions(
+            new Dictionary<string, string> { ["TypedDatasetNamespace"] = Namespace, ["ProjectDir"] = ProjectDir },
+            path => paths.Contains(path) ? "Data" : null);
         Compilation = CSharpCompilation.Create("Synthetic.Generated", Array.Empty<SyntaxTree>(), s_references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 optimizationLevel: OptimizationLevel.Release));
@@ -65,56 +68,5 @@ public sealed class GeneratorInputs
         GeneratorRunResult result = CreateDriver().RunGenerators(Compilation).GetRunResult().Results.Single();
         if (result.Exception is not null) throw new InvalidOperationException("The generator threw.", result.Exception);
         return (result.GeneratedSources, result.Diagnostics);
-    }
-
-    public sealed class InMemoryText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly DictionaryOptions DataFile = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.TypedDatasetKind"] = "Data" });
-
-        private readonly HashSet<string> _paths;
-
-        public OptionsProvider(IEnumerable<string> paths)
-        {
-            _paths = new HashSet<string>(paths, StringComparer.Ordinal);
-            GlobalOptions = new DictionaryOptions(new Dictionary<string, string>
-            {
-                ["build_property.TypedDatasetNamespace"] = Namespace,
-                ["build_property.ProjectDir"] = ProjectDir,
-            });
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions { get; }
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        // Every path the benchmark hands over is a data file; an edited file keeps its path.
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            _paths.Contains(textFile.Path) ? DataFile : DictionaryOptions.Empty;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 }

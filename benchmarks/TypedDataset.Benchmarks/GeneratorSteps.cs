@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TypedDataset.Benchmarks.Synthetic;
 using TypedDataset.Generator;
+using TypedDataset.Testing;
 
 namespace TypedDataset.Benchmarks;
 
@@ -32,7 +33,7 @@ public static class GeneratorSteps
         GeneratorRunResult full = driver.GetRunResult().Results.Single();
 
         AdditionalText current = inputs.Texts[1 + (inputs.Texts.Length - 1) / 2];
-        AdditionalText other = new GeneratorInputs.InMemoryText(current.Path, GeneratorBenchmarks.EditOneValue(current.GetText()!.ToString()));
+        AdditionalText other = new InMemoryText(current.Path, GeneratorBenchmarks.EditOneValue(current.GetText()!.ToString()));
         TimeSpan incrementalTime = TimeSpan.Zero;
         for (int i = 0; i < 4; i++)
         {

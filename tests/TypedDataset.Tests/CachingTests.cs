@@ -6,6 +6,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TypedDataset.Generator;
+using TypedDataset.Testing;
 using TypedDataset.Tests.Infrastructure;
 
 namespace TypedDataset.Tests;
@@ -31,7 +32,7 @@ public class CachingTests
     private static GeneratorRunResult Edit(Run run, string file, Func<string, string> change)
     {
         AdditionalText old = run.Texts.Single(t => t.Path.EndsWith(file, StringComparison.Ordinal));
-        var edited = new GeneratorHarness.InMemoryText(old.Path, change(old.GetText()!.ToString()));
+        var edited = new InMemoryText(old.Path, change(old.GetText()!.ToString()));
         return run.Driver.ReplaceAdditionalText(old, edited).RunGenerators(run.Compilation).GetRunResult().Results.Single();
     }
 

@@ -6,9 +6,9 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using TypedDataset.Generator;
+using TypedDataset.Testing;
 
 namespace TypedDataset.Tests.Infrastructure;
 
@@ -73,7 +73,7 @@ public sealed class GeneratorHarness
             new[] { new DatasetGenerator().AsSourceGenerator() },
             texts,
             ParseOptions,
-            new OptionsProvider(this, list.ToDictionary(f => Rooted(f.Path), f => f.Kind)),
+            new InMemoryOptions(Properties(), list.ToDictionary(f => Rooted(f.Path), f => f.Kind).GetValueOrDefault),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
 
@@ -89,58 +89,17 @@ public sealed class GeneratorHarness
         return new GeneratorResult(driver, (CSharpCompilation)output, diagnostics);
     }
 
-    public sealed class InMemoryText : AdditionalText
+    /// <summary>The MSBuild properties the generator's props file passes, as this harness sets them.</summary>
+    private IReadOnlyDictionary<string, string> Properties()
     {
-        private readonly SourceText _text;
-
-        public InMemoryText(string path, string text)
+        var properties = new Dictionary<string, string>
         {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Dictionary<string, string> _kinds;
-        private readonly DictionaryOptions _global;
-
-        public OptionsProvider(GeneratorHarness harness, Dictionary<string, string> kinds)
-        {
-            _kinds = kinds;
-            var global = new Dictionary<string, string>
-            {
-                ["build_property.TypedDatasetNamespace"] = harness.Namespace,
-                ["build_property.ProjectDir"] = ProjectDir,
-            };
-            if (harness.SourceTextsFound) global["build_property.TypedDatasetSourceTextsFound"] = "true";
-            if (harness.FactMembers is not null) global["build_property.TypedDatasetFactMembers"] = harness.FactMembers;
-            _global = new DictionaryOptions(global);
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            _kinds.TryGetValue(textFile.Path, out string? kind)
-                ? new DictionaryOptions(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.TypedDatasetKind"] = kind })
-                : DictionaryOptions.Empty;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+            ["TypedDatasetNamespace"] = Namespace,
+            ["ProjectDir"] = ProjectDir,
+        };
+        if (SourceTextsFound) properties["TypedDatasetSourceTextsFound"] = "true";
+        if (FactMembers is not null) properties["TypedDatasetFactMembers"] = FactMembers;
+        return properties;
     }
 }
 
