@@ -160,7 +160,7 @@ internal static class DatasetEmitter
                     w.WriteLine("    TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), text, start, length);");
                     w.WriteLine();
                     string name = names.NameProperty is null ? "null" : $"item.{names.NameProperty}";
-                    string alias = names.AliasesProperty is null ? "null" : $"item.{names.AliasesProperty}[which - 1]";
+                    string alias = names.AliasesProperty is null ? "null" : $"item.{Backing(names.AliasesProperty)}[which - 1]";
                     w.WriteLine($"private static string? __NameOf({record} item, int which) => which == 0 ? {name} : {alias};");
                     w.WriteLine();
                     // Per name entry: its hash slot, its facts (CSR) and which name of its first fact
@@ -819,7 +819,8 @@ internal static class TypedDatasetRuntime
                 else if (f.IsList)
                 {
                     string element = ctx.ElementType(f);
-                    w.WriteLine($"private readonly {element}[] {Backing(f)};");
+                    // internal: FindByName reads an alias straight from the array, without making the list.
+                    w.WriteLine($"internal readonly {element}[] {Backing(f)};");
                     w.WriteLine($"private {IReadOnlyList}<{element}>? {Backing(f)}List;");
                     w.WriteLine();
                     Summary(w, doc);
@@ -1574,7 +1575,10 @@ internal static class TypedDatasetRuntime
 
     private static string Param(string propertyName) => "@" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
 
-    private static string Backing(FieldSpec field) => "_" + char.ToLowerInvariant(field.PropertyName[0]) + field.PropertyName.Substring(1);
+    private static string Backing(FieldSpec field) => Backing(field.PropertyName);
+
+    /// <summary>The field behind a record's property: <c>_aliases</c> for <c>Aliases</c>.</summary>
+    private static string Backing(string propertyName) => "_" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
 
     /// <summary>Lookups over the schema for one emit call.</summary>
     private sealed class EmitContext

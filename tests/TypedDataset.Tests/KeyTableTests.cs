@@ -172,6 +172,12 @@ schema:
         Assert.Empty(Found(""));
         Assert.Empty(Found("   "));
         Assert.Empty((System.Collections.IEnumerable)find.Invoke(null, new object?[] { null })!);
+
+        // A non-ASCII alias is confirmed against the fact: through its array, without making its
+        // Aliases list (made on the first read of Aliases).
+        object ozdag = ((System.Collections.IEnumerable)find.Invoke(null, new object?[] { "özdağ" })!).Cast<object>().Single();
+        Assert.Equal(0, (int)GeneratedCodeTests.Get(ozdag, "N")!);
+        Assert.Null(ozdag.GetType().GetField("_aliasesList", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(ozdag));
     }
 
     private static string Flip(string text, Random random)

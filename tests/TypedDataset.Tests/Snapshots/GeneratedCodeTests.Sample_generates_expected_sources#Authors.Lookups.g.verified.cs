@@ -40,7 +40,7 @@ namespace Sample.Facts
         private static bool __NameOfEntryIs(int entry, string text, int start, int length) =>
             TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), text, start, length);
 
-        private static string? __NameOf(global::Sample.Facts.Author item, int which) => which == 0 ? item.Name : item.Aliases[which - 1];
+        private static string? __NameOf(global::Sample.Facts.Author item, int which) => which == 0 ? item.Name : item._aliases[which - 1];
 
         private static class __Names
         {

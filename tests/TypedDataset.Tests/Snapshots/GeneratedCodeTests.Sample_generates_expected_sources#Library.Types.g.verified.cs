@@ -126,7 +126,7 @@ namespace Sample.Facts
         /// <summary>Full name as printed.</summary>
         public string Name { get; }
 
-        private readonly string[] _aliases;
+        internal readonly string[] _aliases;
         private global::System.Collections.Generic.IReadOnlyList<string>? _aliasesList;
 
         /// <summary>The 'aliases' field.</summary>
@@ -198,7 +198,7 @@ namespace Sample.Facts
         /// <summary>The 'in_print' field.</summary>
         public bool InPrint { get; }
 
-        private readonly string[] _tags;
+        internal readonly string[] _tags;
         private global::System.Collections.Generic.IReadOnlyList<string>? _tagsList;
 
         /// <summary>The 'tags' field.</summary>
@@ -210,7 +210,7 @@ namespace Sample.Facts
         /// <summary>The 'related' field.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> Related => _relatedList ?? TypedDatasetRuntime.Publish(ref _relatedList, new TypedDatasetRuntime.RefList<global::Sample.Facts.Book>(_related, static key => global::Sample.Facts.Books.Get(key)));
 
-        private readonly global::Sample.Facts.Citation[] _citedIn;
+        internal readonly global::Sample.Facts.Citation[] _citedIn;
         private global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Citation>? _citedInList;
 
         /// <summary>The 'cited_in' field.</summary>
