@@ -953,18 +953,19 @@ internal static class TypedDatasetRuntime
                 if (utf8Keys) EmitUtf8KeyLookup(w, index);
                 else EmitKeyLookup(w, type, index);
 
-                // Chunks: which method builds the facts from a given index on: a loader of the
-                // default layout, or the Load of an extension-member class (which picks the loader).
-                var chunks = new List<(int Start, string Method)>();
+                // Chunks: which method builds the facts from a given index on, and in which class: a
+                // loader of the default layout (in the collection class itself: Class is empty), or
+                // the Load of an extension-member class (which picks the loader).
+                var chunks = new List<(int Start, string Class, string Method)>();
                 int chunkSize = extensionMembers ? FactsPerClass : FactsPerMethod;
                 foreach (SliceRef slice in index.Slices)
                 {
                     for (int c = 0; c * chunkSize < slice.Count; c++)
                     {
                         string chunkName = slice.FileId + "_" + c.ToString(CultureInfo.InvariantCulture);
-                        chunks.Add((slice.Offset + c * chunkSize, !extensionMembers ? "Load_" + chunkName
-                            : SharedClass(type, slice.FileId, c, slice.Count, index.SharedClasses) is { } shared ? $"{shared}.Load_{chunkName}"
-                            : MembersClass(type, slice.FileId, c) + ".Load"));
+                        chunks.Add(!extensionMembers ? (slice.Offset + c * chunkSize, "", "Load_" + chunkName)
+                            : SharedClass(type, slice.FileId, c, slice.Count, index.SharedClasses) is { } shared ? (slice.Offset + c * chunkSize, shared, $"{shared}.Load_{chunkName}")
+                            : (slice.Offset + c * chunkSize, MembersClass(type, slice.FileId, c), MembersClass(type, slice.FileId, c) + ".Load"));
                     }
                 }
                 w.WriteLine();
@@ -976,7 +977,7 @@ internal static class TypedDatasetRuntime
                 // (__ChunkOrder: chunk -> position), so the 16 loaders a switch can call are in a few
                 // classes, not 16: the JIT loads every class a method can call when it compiles it.
                 IReadOnlyList<int> order = index.SharedClasses == 0 ? Enumerable.Range(0, chunks.Count).ToList()
-                    : Enumerable.Range(0, chunks.Count).OrderBy(i => ClassOf(chunks[i].Method), StringComparer.Ordinal).ThenBy(i => i).ToList();
+                    : Enumerable.Range(0, chunks.Count).OrderBy(i => chunks[i].Class, StringComparer.Ordinal).ThenBy(i => i).ToList();
                 bool reordered = !order.SequenceEqual(Enumerable.Range(0, chunks.Count));
                 if (reordered)
                 {
@@ -991,9 +992,6 @@ internal static class TypedDatasetRuntime
                     else w.WriteLine($"{DispatchName(0, chunks.Count)}({(reordered ? "__ChunkOrder[chunk]" : "chunk")}, index);");
                 }
                 if (chunks.Count > 0) EmitDispatch(w, order.Select(i => chunks[i].Method).ToList(), 0, chunks.Count);
-
-                // The key table: keys concatenated, their offsets, and an open-addressing hash table
-                // computed here, so lookups need no start-up work and allocate nothing.
             }
             // The classes that the data files' partly filled chunks share (extension members): declared
             // here with their attributes, filled by the data files' partial declarations.
@@ -1001,8 +999,7 @@ internal static class TypedDatasetRuntime
             {
                 w.WriteLine();
                 Summary(w, $"{type.Name} facts of several data files: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
-                w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-                w.WriteLine(GeneratedCode);
+                MembersClassAttributes(w);
                 w.WriteLine($"public static partial class {type.Collection}__Shared{b.ToString(CultureInfo.InvariantCulture)} {{ }}");
             }
         }
@@ -1329,8 +1326,7 @@ internal static class TypedDatasetRuntime
             if (shared is null)
             {
                 Summary(w, $"{range}: members of {type.Collection} (written {type.Collection}.Member) and the code that builds them.");
-                w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-                w.WriteLine(GeneratedCode);
+                MembersClassAttributes(w);
             }
             else
             {
@@ -1390,8 +1386,12 @@ internal static class TypedDatasetRuntime
         }
     }
 
-    /// <summary>The class of a loader named <c>Class.Method</c> (the class itself for a loader of the collection class).</summary>
-    private static string ClassOf(string method) => method.LastIndexOf('.') is var dot and > 0 ? method.Substring(0, dot) : string.Empty;
+    /// <summary>A class of extension members is hidden from IntelliSense: users write <c>Books.Earthsea</c>.</summary>
+    private static void MembersClassAttributes(SourceWriter w)
+    {
+        w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.WriteLine(GeneratedCode);
+    }
 
     /// <summary>The class of <see cref="FactsPerClass"/> facts' extension members and loaders (TypedDatasetFactMembers=Extensions).</summary>
     private static string MembersClass(TypeSpec type, string fileId, int number) =>
