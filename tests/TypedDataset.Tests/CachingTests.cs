@@ -21,10 +21,11 @@ public class CachingTests
 
     private sealed record Run(GeneratorDriver Driver, CSharpCompilation Compilation, IReadOnlyList<AdditionalText> Texts);
 
-    private static Run FirstRun()
+    private static Run FirstRun(GeneratorHarness? harness = null)
     {
-        CSharpCompilation compilation = Harness.CreateCompilation();
-        GeneratorDriver driver = Harness.CreateDriver(Samples.LibraryWithTexts, out var texts).RunGenerators(compilation);
+        harness ??= Harness;
+        CSharpCompilation compilation = harness.CreateCompilation();
+        GeneratorDriver driver = harness.CreateDriver(Samples.LibraryWithTexts, out var texts).RunGenerators(compilation);
         return new Run(driver, compilation, texts);
     }
 
@@ -132,9 +133,7 @@ public class CachingTests
         // Partly filled chunks of facts share classes chosen by a hash of their file (and a count
         // that is a power of two): adding a fact does not move another file's facts.
         var harness = new GeneratorHarness { SourceTextsFound = true, FactMembers = "Extensions", LanguageVersion = LanguageVersion.CSharp14 };
-        CSharpCompilation compilation = harness.CreateCompilation();
-        GeneratorDriver driver = harness.CreateDriver(Samples.LibraryWithTexts, out var texts).RunGenerators(compilation);
-        GeneratorRunResult result = Edit(new Run(driver, compilation, texts), "books.yaml",
+        GeneratorRunResult result = Edit(FirstRun(harness), "books.yaml",
             t => t.Replace("Sources:", "  - id: aleph\n    title: The Aleph\n    author: jorge-luis-borges\n    genre: short stories\n    in_print: true\n\nSources:"));
         var files = result.TrackedSteps[TrackingNames.FileOutputs].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(IncrementalStepRunReason.Unchanged, files[0].Reason);
