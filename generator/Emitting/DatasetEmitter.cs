@@ -73,7 +73,7 @@ internal static class DatasetEmitter
     {
         var ctx = new EmitContext(core.Namespace, core.Schema);
         yield return ($"{core.Schema.Root}.Support.g.cs", EmitSupport(ctx, core));
-        yield return ($"{core.Schema.Root}.Types.g.cs", EmitTypes(ctx));
+        yield return ($"{core.Schema.Root}.Types.g.cs", EmitTypes(ctx, core.Utf8Keys));
         foreach (CollectionIndexSpec collection in core.Collections)
         {
             TypeSpec type = ctx.Type(collection.TypeName);
@@ -497,6 +497,97 @@ internal static class TypedDatasetRuntime
         }
         return true;
     }
+
+    /// <summary>
+    /// Reads facts that the generator stored as UTF-8 data, one chunk per literal: the width of
+    /// the chunk's offsets, each fact's offset, then the facts' values in field order. A number is
+    /// base-32 digits, low first, in printable ASCII ('#' + d ends it, ']' + d goes on); a string
+    /// is a header (0 null, 1 + 2n: n UTF-8 bytes follow, 2 + 2n: n UTF-16 code units follow as
+    /// numbers) and its text. The UTF-8 is decoded here: System.Text.Encoding's first decode in a
+    /// process costs milliseconds (the vector types it loads; docs/benchmarks.md).
+    /// </summary>
+    public ref struct Reader
+    {
+        private readonly global::System.ReadOnlySpan<byte> _data;
+        private int _at;
+
+        /// <summary>A reader at the start of fact <paramref name="fact"/> of the chunk.</summary>
+        public Reader(global::System.ReadOnlySpan<byte> data, int fact)
+        {
+            _data = data;
+            int width = data[0] - 0x23, at = 1 + fact * width, offset = 0;
+            for (int i = 0; i < width; i++) offset = (offset << 5) | (data[at + i] - 0x23);
+            _at = offset;
+        }
+
+        /// <summary>An unsigned number (a count, a position, a boolean).</summary>
+        public uint Number()
+        {
+            uint value = 0;
+            for (int shift = 0; ; shift += 5)
+            {
+                uint digit = _data[_at++];
+                if (digit < 0x5D) return value | (digit - 0x23) << shift;
+                value |= (digit - 0x5D) << shift;
+            }
+        }
+
+        /// <summary>An integer (zigzag-encoded).</summary>
+        public int Int()
+        {
+            uint n = Number();
+            return (int)(n >> 1) ^ -(int)(n & 1);
+        }
+
+        /// <summary>A boolean, or whether an optional value is present.</summary>
+        public bool Bool() => Number() != 0;
+
+        /// <summary>A decimal: its three 32-bit words, then scale × 2 (+ 1 when negative).</summary>
+        public decimal Decimal()
+        {
+            int low = unchecked((int)Number()), middle = unchecked((int)Number()), high = unchecked((int)Number());
+            uint flags = Number();
+            return new decimal(low, middle, high, (flags & 1) != 0, (byte)(flags >> 1));
+        }
+
+        /// <summary>A string that is not null.</summary>
+        public string Text() => TextOrNull()!;
+
+        /// <summary>A string, or null.</summary>
+        public string? TextOrNull()
+        {
+            uint header = Number();
+            if (header == 0) return null;
+            int length = (int)((header - 1) >> 1), n = 0;
+            global::System.Span<char> chars = length <= 256 ? stackalloc char[length] : new char[length];
+            if ((header & 1) == 0)
+            {
+                for (; n < length; n++) chars[n] = (char)Number();
+                return new string(chars);
+            }
+            int end = _at + length;
+            while (_at < end)
+            {
+                uint b = _data[_at++];
+                if (b < 0x80)
+                {
+                    chars[n++] = (char)b;
+                    continue;
+                }
+                uint c;
+                if (b < 0xE0) c = (b & 0x1F) << 6 | (_data[_at++] & 0x3Fu);
+                else if (b < 0xF0) c = (b & 0x0F) << 12 | (_data[_at++] & 0x3Fu) << 6 | (_data[_at++] & 0x3Fu);
+                else
+                {
+                    c = ((b & 0x07) << 18 | (_data[_at++] & 0x3Fu) << 12 | (_data[_at++] & 0x3Fu) << 6 | (_data[_at++] & 0x3Fu)) - 0x10000;
+                    chars[n++] = (char)(0xD800 + (c >> 10));
+                    c = 0xDC00 + (c & 0x3FF);
+                }
+                chars[n++] = (char)c;
+            }
+            return new string(chars.Slice(0, n));
+        }
+    }
 // </utf8-tables>
 
     /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
@@ -708,7 +799,7 @@ internal static class TypedDatasetRuntime
 
     // ---------------------------------------------------------------- types
 
-    private static string EmitTypes(EmitContext ctx)
+    private static string EmitTypes(EmitContext ctx, bool utf8Data)
     {
         SourceWriter w = Begin();
         using (w.Block($"namespace {ctx.Namespace}"))
@@ -726,9 +817,76 @@ internal static class TypedDatasetRuntime
                 first = false;
                 EmitRecord(w, ctx, type);
             }
+            if (utf8Data && ctx.Schema.Types.Count > 0)
+            {
+                w.WriteLine();
+                EmitReaders(w, ctx);
+            }
         }
         return w.ToString();
     }
+
+    /// <summary>
+    /// The code that builds a fact or a value from the data files' UTF-8 data (<see cref="FactData"/>):
+    /// a method per type, reading its fields in schema order, and one per list field.
+    /// </summary>
+    private static void EmitReaders(SourceWriter w, EmitContext ctx)
+    {
+        const string Reader = "ref TypedDatasetRuntime.Reader r";
+        Summary(w, "Builds facts and values from the UTF-8 data of the generated data files (see TypedDatasetRuntime.Reader).");
+        w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.WriteLine(GeneratedCode);
+        using (w.Block("internal static class TypedDatasetReaders"))
+        {
+            var lists = new List<(string Name, FieldSpec Field)>();
+            bool first = true;
+            foreach (TypeSpec type in ctx.Schema.Types)
+            {
+                if (!first) w.WriteLine();
+                first = false;
+                var args = new List<string>();
+                if (type.IsEntity) args.Add("r.Text()");
+                foreach (FieldSpec f in type.Fields)
+                {
+                    if (f.IsList)
+                    {
+                        string name = "List" + lists.Count.ToString(CultureInfo.InvariantCulture);
+                        lists.Add((name, f));
+                        args.Add($"{name}(ref r)");
+                    }
+                    else if (f.IsOptional && f.Kind is not (FieldKind.String or FieldKind.Reference)) args.Add($"r.Bool() ? {ReadScalar(ctx, f)} : null");
+                    else args.Add(ReadScalar(ctx, f));
+                }
+                w.WriteLine($"internal static global::{ctx.Namespace}.{type.Name} Read{type.Name}({Reader}) =>");
+                w.WriteLine($"    new global::{ctx.Namespace}.{type.Name}({string.Join(", ", args)});");
+            }
+            foreach ((string name, FieldSpec f) in lists)
+            {
+                string element = f.Kind == FieldKind.Reference ? "string" : ctx.ElementType(f);
+                w.WriteLine();
+                using (w.Block($"private static {element}[] {name}({Reader})"))
+                {
+                    w.WriteLine("int count = (int)r.Number();");
+                    w.WriteLine($"if (count == 0) return global::System.Array.Empty<{element}>();");
+                    w.WriteLine($"var items = new {element}[count];");
+                    w.WriteLine($"for (int i = 0; i < count; i++) items[i] = {ReadScalar(ctx, f)};");
+                    w.WriteLine("return items;");
+                }
+            }
+        }
+    }
+
+    /// <summary>The reader call for one value of a field (an item, for a list).</summary>
+    private static string ReadScalar(EmitContext ctx, FieldSpec f) => f.Kind switch
+    {
+        FieldKind.String or FieldKind.Reference => f.IsOptional && !f.IsList ? "r.TextOrNull()" : "r.Text()",
+        FieldKind.Integer => "r.Int()",
+        FieldKind.Decimal => "r.Decimal()",
+        FieldKind.Boolean => "r.Bool()",
+        FieldKind.Date => $"new global::{ctx.Namespace}.PartialDate(r.Int(), r.Int(), r.Int())",
+        FieldKind.Enum => $"(global::{ctx.Namespace}.{f.Target})r.Number()",
+        _ => $"Read{f.Target}(ref r)",
+    };
 
     private static void EmitEnum(SourceWriter w, EnumSpec e)
     {
@@ -916,7 +1074,9 @@ internal static class TypedDatasetRuntime
                 w.WriteLine($"internal static readonly {record}?[] s_items = new {record}?[{index.Count.ToString(CultureInfo.InvariantCulture)}];");
                 w.WriteLine("internal static readonly object s_lock = new object();");
                 w.WriteLine();
-                Summary(w, $"Every {type.Name} fact, in file order. Facts are built on first access, {FactsPerGroup} at a time.");
+                Summary(w, utf8Keys
+                    ? $"Every {type.Name} fact, in file order. A fact is built from its data on first access."
+                    : $"Every {type.Name} fact, in file order. Facts are built on first access, {FactsPerGroup} at a time.");
                 w.WriteLine($"public static {IReadOnlyList}<{record}> All => __AllList.Value;");
                 w.WriteLine();
                 // In a class of its own: made on first use of All, not when the first fact is read.
@@ -957,7 +1117,7 @@ internal static class TypedDatasetRuntime
                 // loader of the default layout (in the collection class itself: Class is empty), or
                 // the Load of an extension-member class (which picks the loader).
                 var chunks = new List<(int Start, string Class, string Method)>();
-                int chunkSize = extensionMembers ? FactsPerClass : FactsPerMethod;
+                int chunkSize = ChunkSize(extensionMembers, utf8Keys);
                 foreach (SliceRef slice in index.Slices)
                 {
                     for (int c = 0; c * chunkSize < slice.Count; c++)
@@ -1289,11 +1449,13 @@ internal static class TypedDatasetRuntime
                 w.WriteLine($"public static {record} {fact.MemberName} => __Item({offset} + {i.ToString(CultureInfo.InvariantCulture)});");
                 w.WriteLine();
             }
-            int chunks = (slice.Facts.Count + FactsPerMethod - 1) / FactsPerMethod;
+            int per = ChunkSize(extensionMembers: false, file.Utf8Data), chunks = (slice.Facts.Count + per - 1) / per;
             for (int c = 0; c < chunks; c++)
             {
                 if (c > 0) w.WriteLine();
-                EmitLoader(w, ctx, type, slice, "private static void Load_" + file.FileId + "_" + c.ToString(CultureInfo.InvariantCulture), "s_items", offset, c, FactsPerMethod);
+                string name = "Load_" + file.FileId + "_" + c.ToString(CultureInfo.InvariantCulture);
+                if (file.Utf8Data) EmitDataLoader(w, ctx, type, slice, "private", name, "s_items", offset, c * per, Math.Min(slice.Facts.Count, (c + 1) * per));
+                else EmitLoader(w, ctx, type, slice, "private static void " + name, "s_items", offset, c, FactsPerMethod);
             }
         }
     }
@@ -1359,6 +1521,11 @@ internal static class TypedDatasetRuntime
                     w.WriteLine($"return {collection}.s_items[index]!;");
                 }
                 w.WriteLine();
+                if (file.Utf8Data)
+                {
+                    EmitDataLoader(w, ctx, type, slice, "internal", "Load" + suffix, $"{collection}.s_items", offset, from, to);
+                    continue;
+                }
                 // Loader g builds facts [g * per, (g + 1) * per) of the file.
                 int firstLoader = k * loadersPerClass, endLoader = (to + per - 1) / per;
                 if (endLoader - firstLoader == 1)
@@ -1460,6 +1627,30 @@ internal static class TypedDatasetRuntime
                     w.Indentation--;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Facts per chunk: per loader method and, with extension members, per class. With UTF-8 data a
+    /// loader builds one fact from its chunk's data, whatever the chunk's size, so chunks are as
+    /// large as the extension members' classes in both layouts.
+    /// </summary>
+    private static int ChunkSize(bool extensionMembers, bool utf8Data) => extensionMembers || utf8Data ? FactsPerClass : FactsPerMethod;
+
+    /// <summary>
+    /// The loader of facts [<paramref name="from"/>, <paramref name="to"/>) of a file's facts with
+    /// UTF-8 data: the chunk's data (<see cref="FactData"/>) and a method that builds the fact at a
+    /// given index from it, and only that fact.
+    /// </summary>
+    private static void EmitDataLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string access, string name, string itemsExpression, string offset, int from, int to)
+    {
+        string data = "Data" + name.Substring("Load".Length);
+        w.WriteLine($"private static global::System.ReadOnlySpan<byte> {data} => {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)};");
+        w.WriteLine();
+        using (w.Block($"{access} static void {name}(int index)"))
+        {
+            w.WriteLine($"var reader = new TypedDatasetRuntime.Reader({data}, index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
+            w.WriteLine($"{itemsExpression}[index] = global::{ctx.Namespace}.TypedDatasetReaders.Read{type.Name}(ref reader);");
         }
     }
 

@@ -113,7 +113,8 @@ public class BombTests
         GeneratorResult result = BoundedData("4 MB scalar", 5, "Items:\n  - id: a\n    name: " + value + "\n");
         Assert.Empty(result.GeneratorDiagnostics);
         string data = result.Sources.Single(s => s.HintName.StartsWith("Data.data_", StringComparison.Ordinal)).Text;
-        Assert.Contains("\"" + value + "\"", data);
+        Assert.Contains(value, data);
+        Assert.Equal(value, Hostile.Get(Hostile.Static(result.Load(), "Sample.Facts.Items", "A"), "Name"));
     }
 
     [Fact]

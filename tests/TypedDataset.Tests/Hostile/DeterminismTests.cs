@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
 using TypedDataset.Tests.Infrastructure;
 
 namespace TypedDataset.Tests.Hostile;
@@ -24,9 +25,9 @@ public class DeterminismTests
     }).ToList();
 
     /// <summary>Everything a run produces, as one string: sources by hint name, then formatted diagnostics.</summary>
-    private static string Output(IEnumerable<TestFile> files)
+    private static string Output(IEnumerable<TestFile> files, LanguageVersion language = LanguageVersion.Latest)
     {
-        GeneratorResult result = Hostile.Run(files, new GeneratorHarness { SourceTextsFound = true });
+        GeneratorResult result = Hostile.Run(files, new GeneratorHarness { SourceTextsFound = true, LanguageVersion = language });
         return string.Join("\n\u0000\n", result.Sources.Select(s => s.HintName + "\n" + s.Text))
             + "\n\u0000\n" + string.Join("\n", result.GeneratorDiagnostics.Select(d => GeneratorResult.Format(d)).OrderBy(s => s, StringComparer.Ordinal));
     }
@@ -72,15 +73,18 @@ public class DeterminismTests
         string invariant = WithCulture("", () => Output(Inputs()));
         string other = WithCulture(culture, () => Output(Inputs()));
         Assert.Equal(invariant, other);
-        Assert.Contains("12.5m", invariant);
-        Assert.Contains("-0.125m", invariant);
-        Assert.DoesNotContain("12,5m", other);
+        // Before C# 11 the facts are literals: the decimals are written as C# text.
+        string literals = WithCulture("", () => Output(Inputs(), LanguageVersion.CSharp10));
+        Assert.Equal(literals, WithCulture(culture, () => Output(Inputs(), LanguageVersion.CSharp10)));
+        Assert.Contains("12.5m", literals);
+        Assert.Contains("-0.125m", literals);
     }
 
     [Fact]
     public void Decimals_are_emitted_as_invariant_literals()
     {
-        GeneratorResult result = WithCulture("de-DE", () => Hostile.RunData("Items:\n  - id: a\n    name: A\n    price: 12.5\n  - id: b\n    name: B\n    price: -1e3\n  - id: c\n    name: C\n    price: 0.10\n"));
+        const string Data = "Items:\n  - id: a\n    name: A\n    price: 12.5\n  - id: b\n    name: B\n    price: -1e3\n  - id: c\n    name: C\n    price: 0.10\n";
+        GeneratorResult result = WithCulture("de-DE", () => Hostile.RunData(Data, new GeneratorHarness { LanguageVersion = LanguageVersion.CSharp10 }));
         Assert.Empty(result.GeneratorDiagnostics);
         string data = result.Sources.Single(s => s.HintName.StartsWith("Data.data_", StringComparison.Ordinal)).Text;
         Assert.Contains(", 12.5m,", data);
@@ -88,6 +92,20 @@ public class DeterminismTests
         Assert.Contains(", 0.10m,", data);
         Assembly assembly = result.Load();
         Assert.Equal(12.5m, Hostile.Get(Hostile.Static(assembly, "Sample.Facts.Items", "A"), "Price"));
+    }
+
+    [Fact]
+    public void Decimals_in_UTF8_data_keep_their_value_and_scale_under_any_culture()
+    {
+        const string Data = "Items:\n  - id: a\n    name: A\n    price: 12.5\n  - id: b\n    name: B\n    price: -1e3\n  - id: c\n    name: C\n    price: 0.10\n";
+        GeneratorResult result = WithCulture("de-DE", () => Hostile.RunData(Data));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Equal(WithCulture("", () => Hostile.RunData(Data)).Sources.Select(s => s.Text), result.Sources.Select(s => s.Text));
+        Assembly assembly = WithCulture("de-DE", () => result.Load());
+        string Price(string member) => ((decimal)Hostile.Get(Hostile.Static(assembly, "Sample.Facts.Items", member), "Price")!).ToString(CultureInfo.InvariantCulture);
+        Assert.Equal("12.5", Price("A"));
+        Assert.Equal("-1000", Price("B"));
+        Assert.Equal("0.10", Price("C"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Sample.Facts
         internal static readonly global::Sample.Facts.Book?[] s_items = new global::Sample.Facts.Book?[3];
         internal static readonly object s_lock = new object();
 
-        /// <summary>Every Book fact, in file order. Facts are built on first access, 4 at a time.</summary>
+        /// <summary>Every Book fact, in file order. A fact is built from its data on first access.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Book> All => __AllList.Value;
 
         private static class __AllList

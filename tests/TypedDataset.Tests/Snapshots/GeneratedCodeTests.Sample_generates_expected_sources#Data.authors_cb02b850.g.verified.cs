@@ -24,12 +24,12 @@ namespace Sample.Facts
         /// </summary>
         public static global::Sample.Facts.Author JorgeLuisBorges => __Item(Base_authors_cb02b850 + 1);
 
+        private static global::System.ReadOnlySpan<byte> Data_authors_cb02b850_0 => "%#(%2@ursula-le-guin`$Ursula K. Le Guin%2Le Guin@Ursula Le Guin$ou&7g$4earthsea`$jorge-luis-borges`$Jorge Luis Borges$0Borges$ss&3##"u8;
+
         private static void Load_authors_cb02b850_0(int index)
         {
-            global::Sample.Facts.Author?[] items = s_items;
-            _ = index;
-            items[Base_authors_cb02b850 + 0] = new global::Sample.Facts.Author("ursula-le-guin", "Ursula K. Le Guin", new string[] { "Le Guin", "Ursula Le Guin" }, new global::Sample.Facts.PartialDate(1929, 10, 21), "earthsea");
-            items[Base_authors_cb02b850 + 1] = new global::Sample.Facts.Author("jorge-luis-borges", "Jorge Luis Borges", new string[] { "Borges" }, new global::Sample.Facts.PartialDate(1899, 8, 0), null);
+            var reader = new TypedDatasetRuntime.Reader(Data_authors_cb02b850_0, index - (Base_authors_cb02b850 + 0));
+            s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadAuthor(ref reader);
         }
     }
 }

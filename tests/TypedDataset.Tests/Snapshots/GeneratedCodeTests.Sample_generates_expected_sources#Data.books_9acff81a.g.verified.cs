@@ -40,13 +40,12 @@ namespace Sample.Facts
         /// </summary>
         public static global::Sample.Facts.Book Ficciones => __Item(Base_books_9acff81a + 2);
 
+        private static global::System.ReadOnlySpan<byte> Data_books_9acff81a_0 => "%#*';)94earthseaf$A Wizard of Earthsea@ursula-le-guin#$k.$dB##'*EUR$%2fantasy>coming of age$<dispossessed$6catalogue'`%\u201CA Wizard of Earthsea\u201D (1968)<dispossessed^$The Dispossessed@ursula-le-guin###$#$4earthsea#6ficciones6Ficciones`$jorge-luis-borges$#####$6catalogue)BFicciones, 1944"u8;
+
         private static void Load_books_9acff81a_0(int index)
         {
-            global::Sample.Facts.Book?[] items = s_items;
-            _ = index;
-            items[Base_books_9acff81a + 0] = new global::Sample.Facts.Book("earthsea", "A Wizard of Earthsea", "ursula-le-guin", global::Sample.Facts.Genre.Novel, 183, new global::Sample.Facts.Price(9.99m, "EUR"), true, new string[] { "fantasy", "coming of age" }, new string[] { "dispossessed" }, new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 2, "\u201CA Wizard of Earthsea\u201D (1968)") });
-            items[Base_books_9acff81a + 1] = new global::Sample.Facts.Book("dispossessed", "The Dispossessed", "ursula-le-guin", global::Sample.Facts.Genre.Novel, null, null, true, global::System.Array.Empty<string>(), new string[] { "earthsea" }, global::System.Array.Empty<global::Sample.Facts.Citation>());
-            items[Base_books_9acff81a + 2] = new global::Sample.Facts.Book("ficciones", "Ficciones", "jorge-luis-borges", global::Sample.Facts.Genre.ShortStories, null, null, false, global::System.Array.Empty<string>(), global::System.Array.Empty<string>(), new global::Sample.Facts.Citation[] { new global::Sample.Facts.Citation("catalogue", 3, "Ficciones, 1944") });
+            var reader = new TypedDatasetRuntime.Reader(Data_books_9acff81a_0, index - (Base_books_9acff81a + 0));
+            s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadBook(ref reader);
         }
     }
 
@@ -60,11 +59,12 @@ namespace Sample.Facts
         /// </summary>
         public static global::Sample.Facts.Source Catalogue => __Item(Base_books_9acff81a + 0);
 
+        private static global::System.ReadOnlySpan<byte> Data_books_9acff81a_0 => "%#&6catalogue>catalogue.txt^'7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10$)"u8;
+
         private static void Load_books_9acff81a_0(int index)
         {
-            global::Sample.Facts.Source?[] items = s_items;
-            _ = index;
-            items[Base_books_9acff81a + 0] = new global::Sample.Facts.Source("catalogue", "catalogue.txt", "7df1b3c45872c057d4176f8e1d66ff30d3e59a3de3d52a1a1a75c7b841606c10", 3);
+            var reader = new TypedDatasetRuntime.Reader(Data_books_9acff81a_0, index - (Base_books_9acff81a + 0));
+            s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadSource(ref reader);
         }
     }
 }

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using TypedDataset.Generator.Model;
+
+namespace TypedDataset.Generator.Emitting;
+
+/// <summary>
+/// Facts as UTF-8 data (C# 11 and .NET 8 or later): a chunk of facts is written as one
+/// <c>"…"u8</c> literal, which the compiler stores as constant data in the assembly, and read back
+/// on first access by <c>TypedDatasetRuntime.Reader</c> (emitted with the support code). A literal
+/// per string instead costs a fixup per string when its loader first runs, and a loader method per
+/// few facts (docs/architecture.md, "Facts as data").
+/// <para>
+/// The format, which the reader mirrors:
+/// </para>
+/// <list type="bullet">
+/// <item>A number is written in base 32, low digits first, each digit a printable ASCII byte:
+/// <see cref="Last"/> + d for the last digit, <see cref="More"/> + d for the others. The two ranges
+/// leave out <c>"</c> and <c>\</c>, so numbers need no escaping in the literal.</item>
+/// <item>A chunk starts with the width w of its offsets (one digit), then, for each fact, its
+/// offset in the chunk in w digits (high digit first, every digit <see cref="Last"/> + d), then the
+/// facts.</item>
+/// <item>A fact is its key, then its fields in schema order. A value object is its fields; a list
+/// is its count, then its items; an optional value other than a string is 0 (absent) or 1, then
+/// the value.</item>
+/// <item>A string is a header h: 0 for null, 1 + 2 × n for n UTF-8 bytes that follow, 2 + 2 × n
+/// for n UTF-16 code units that follow as numbers (only for a string with an unpaired surrogate,
+/// which UTF-8 cannot hold). An integer is zigzag-encoded (0, -1, 1, -2 … as 0, 1, 2, 3 …); a
+/// boolean is 0 or 1; a decimal is its four <c>decimal.GetBits</c> words (the last as sign and
+/// scale: scale × 2 + 1 when negative); a date is year, month and day as integers (0 when not
+/// known); an enum value is its position in the schema.</item>
+/// </list>
+/// </summary>
+internal static class FactData
+{
+    /// <summary>The byte of the digit 0 that ends a number ('#'); digits 0 to 31 run to 'B'.</summary>
+    public const int Last = 0x23;
+
+    /// <summary>The byte of the digit 0 when more digits follow (']'); digits 0 to 31 run to '|'.</summary>
+    public const int More = 0x5D;
+
+    /// <summary>
+    /// The literal (<c>"…"u8</c>) of facts [<paramref name="from"/>, <paramref name="to"/>) of a
+    /// slice: what the reader reads with <c>new Reader(data, i - from)</c>.
+    /// </summary>
+    public static string Chunk(Func<string, TypeSpec> typeOf, IReadOnlyList<EnumSpec> enums, TypeSpec type, IReadOnlyList<FactSpec> facts, int from, int to)
+    {
+        var writer = new Writer(typeOf, enums);
+        var offsets = new List<int>();
+        for (int i = from; i < to; i++)
+        {
+            offsets.Add(writer.Bytes);
+            writer.WriteString(facts[i].Key);
+            for (int f = 0; f < type.Fields.Count; f++) writer.WriteValue(type.Fields[f], facts[i].Values[f]);
+        }
+        // Offsets count from the chunk's start: the header's width depends on the largest.
+        int width = 1;
+        while (Fits(width, 1 + offsets.Count * width + writer.Bytes) is false) width++;
+        int header = 1 + offsets.Count * width;
+        var text = new StringBuilder(header + writer.Text.Length + 4);
+        text.Append('"').Append((char)(Last + width));
+        foreach (int offset in offsets)
+        {
+            for (int d = width - 1; d >= 0; d--) text.Append((char)(Last + ((header + offset) >> (5 * d) & 31)));
+        }
+        text.Append(writer.Text).Append("\"u8");
+        return text.ToString();
+    }
+
+    private static bool Fits(int width, int length) => width >= 6 || length < 1 << (5 * width);
+
+    /// <summary>The data of a chunk as it is written: its source text and its length in bytes.</summary>
+    private sealed class Writer
+    {
+        private readonly Func<string, TypeSpec> _typeOf;
+        private readonly Dictionary<string, Dictionary<string, int>> _enumPositions = new(StringComparer.Ordinal);
+
+        public Writer(Func<string, TypeSpec> typeOf, IReadOnlyList<EnumSpec> enums)
+        {
+            _typeOf = typeOf;
+            foreach (EnumSpec e in enums)
+            {
+                var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (int i = 0; i < e.Values.Count; i++) positions[e.Values[i].MemberName] = i;
+                _enumPositions[e.Name] = positions;
+            }
+        }
+
+        public StringBuilder Text { get; } = new();
+
+        public int Bytes { get; private set; }
+
+        public void WriteValue(FieldSpec field, ValueSpec value)
+        {
+            if (field.IsList)
+            {
+                WriteNumber((uint)value.Items.Count);
+                foreach (ValueSpec item in value.Items) WriteScalar(field, item);
+                return;
+            }
+            if (field.IsOptional && field.Kind is not (FieldKind.String or FieldKind.Reference))
+            {
+                WriteNumber(value.Kind == ValueKind.Null ? 0u : 1u);
+                if (value.Kind == ValueKind.Null) return;
+            }
+            WriteScalar(field, value);
+        }
+
+        private void WriteScalar(FieldSpec field, ValueSpec value)
+        {
+            switch (field.Kind)
+            {
+                case FieldKind.String:
+                case FieldKind.Reference:
+                    if (value.Kind == ValueKind.Null) WriteNumber(0);
+                    else WriteString(value.Text);
+                    break;
+                case FieldKind.Integer:
+                    WriteInteger(int.Parse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture));
+                    break;
+                case FieldKind.Boolean:
+                    WriteNumber(value.Text == "true" ? 1u : 0u);
+                    break;
+                case FieldKind.Decimal:
+                    int[] bits = decimal.GetBits(decimal.Parse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture));
+                    WriteNumber((uint)bits[0]);
+                    WriteNumber((uint)bits[1]);
+                    WriteNumber((uint)bits[2]);
+                    WriteNumber((uint)((bits[3] >> 16) & 0xFF) * 2 + (bits[3] < 0 ? 1u : 0u));
+                    break;
+                case FieldKind.Date:
+                    string[] parts = value.Text.Split('-');
+                    for (int i = 0; i < 3; i++) WriteInteger(i < parts.Length ? int.Parse(parts[i], CultureInfo.InvariantCulture) : 0);
+                    break;
+                case FieldKind.Enum:
+                    WriteNumber((uint)_enumPositions[field.Target][value.Text]);
+                    break;
+                case FieldKind.Value:
+                    TypeSpec type = _typeOf(field.Target);
+                    for (int i = 0; i < type.Fields.Count; i++) WriteValue(type.Fields[i], value.Items[i]);
+                    break;
+            }
+        }
+
+        public void WriteString(string text)
+        {
+            if (HasUnpairedSurrogate(text))
+            {
+                WriteNumber(2 + 2 * (uint)text.Length);
+                foreach (char c in text) WriteNumber(c);
+                return;
+            }
+            int bytes = Encoding.UTF8.GetByteCount(text);
+            WriteNumber(1 + 2 * (uint)bytes);
+            string literal = CSharpText.Literal(text);
+            Text.Append(literal, 1, literal.Length - 2);
+            Bytes += bytes;
+        }
+
+        private void WriteInteger(int value) => WriteNumber(unchecked((uint)((value << 1) ^ (value >> 31))));
+
+        private void WriteNumber(uint value)
+        {
+            while (value >= 32)
+            {
+                Text.Append((char)(More + (value & 31)));
+                Bytes++;
+                value >>= 5;
+            }
+            Text.Append((char)(Last + value));
+            Bytes++;
+        }
+
+        private static bool HasUnpairedSurrogate(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+                else if (char.IsSurrogate(text[i])) return true;
+            }
+            return false;
+        }
+    }
+}
