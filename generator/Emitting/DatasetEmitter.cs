@@ -24,30 +24,13 @@ internal static class DatasetEmitter
     /// <summary>The package version (from Directory.Build.props, via the assembly), without a source-control suffix.</summary>
     public static readonly string GeneratorVersion = ReadVersion();
 
-    /// <summary>Facts per loader method, to keep every method far below JIT limits.</summary>
-    public const int FactsPerMethod = 32;
-
     /// <summary>
-    /// Facts built per call of a loader: a loader is a switch over groups of this many facts (or,
-    /// with extension members, a method per group), so the first access to a fact builds its
-    /// group only.
+    /// Facts per chunk: one string literal of data (<see cref="FactData"/>) and its loader, which
+    /// builds one fact from it; with extension members also the facts per class. Under the JIT the
+    /// runtime hashes every type of the module when it loads it, and each such class brings three
+    /// types (the class and the compiler's two for its extension block).
     /// </summary>
-    public const int FactsPerGroup = 4;
-
-    /// <summary>
-    /// Facts per class with TypedDatasetFactMembers=Extensions: their extension members and their
-    /// loaders. Under the JIT the runtime hashes every type of the module when it
-    /// loads it, and each such class brings three types (the class and the compiler's two for its
-    /// extension block), so classes are larger than a loader.
-    /// </summary>
-    public const int FactsPerClass = 8 * FactsPerMethod;
-
-    /// <summary>
-    /// Facts per loader method with TypedDatasetFactMembers=Extensions. With ReadyToRun a method's
-    /// string literals are fixed up when it is first called, all of them, so the first access costs
-    /// in proportion to the loader it calls.
-    /// </summary>
-    public const int ExtensionFactsPerMethod = FactsPerGroup;
+    public const int FactsPerClass = 256;
 
     /// <summary>Most cases in one generated dispatch switch.</summary>
     public const int DispatchFanout = 16;
@@ -73,7 +56,7 @@ internal static class DatasetEmitter
     {
         var ctx = new EmitContext(core.Namespace, core.Schema);
         yield return ($"{core.Schema.Root}.Support.g.cs", EmitSupport(ctx, core));
-        yield return ($"{core.Schema.Root}.Types.g.cs", EmitTypes(ctx, core.Utf8Keys));
+        yield return ($"{core.Schema.Root}.Types.g.cs", EmitTypes(ctx));
         foreach (CollectionIndexSpec collection in core.Collections)
         {
             TypeSpec type = ctx.Type(collection.TypeName);
@@ -498,26 +481,37 @@ internal static class TypedDatasetRuntime
         return true;
     }
 
+// </utf8-tables>
+
     /// <summary>
-    /// Reads facts that the generator stored as UTF-8 data, one chunk per literal: the width of
-    /// the chunk's offsets, each fact's offset, then the facts' values in field order. A number is
-    /// base-32 digits, low first, in printable ASCII ('#' + d ends it, ']' + d goes on); a string
-    /// is a header (0 null, 1 + 2n: n UTF-8 bytes follow, 2 + 2n: n UTF-16 code units follow as
-    /// numbers) and its text. The UTF-8 is decoded here: System.Text.Encoding's first decode in a
-    /// process costs milliseconds (the vector types it loads; docs/benchmarks.md).
+    /// Reads facts that the generator stored as data: a chunk of facts is a string literal holding
+    /// bytes, two per character (low byte first): the width of the chunk's offsets, each fact's
+    /// offset, then the facts' values in field order. A number is base-32 digits, low first ('#' + d
+    /// ends it, ']' + d goes on); a string is a header (0 null, 1 + 2n: n UTF-8 bytes follow,
+    /// 2 + 2n: n UTF-16 code units follow as numbers) and its text. The UTF-8 is decoded here:
+    /// System.Text.Encoding's first decode in a process costs milliseconds (the vector types it
+    /// loads; docs/benchmarks.md).
     /// </summary>
     public ref struct Reader
     {
-        private readonly global::System.ReadOnlySpan<byte> _data;
+        private readonly string _data;
         private int _at;
 
         /// <summary>A reader at the start of fact <paramref name="fact"/> of the chunk.</summary>
-        public Reader(global::System.ReadOnlySpan<byte> data, int fact)
+        public Reader(string data, int fact)
         {
             _data = data;
-            int width = data[0] - 0x23, at = 1 + fact * width, offset = 0;
-            for (int i = 0; i < width; i++) offset = (offset << 5) | (data[at + i] - 0x23);
+            _at = 0;
+            int width = (int)Byte() - 0x23, offset = 0;
+            _at = 1 + fact * width;
+            for (int i = 0; i < width; i++) offset = (offset << 5) | ((int)Byte() - 0x23);
             _at = offset;
+        }
+
+        private uint Byte()
+        {
+            uint pair = _data[_at >> 1];
+            return (_at++ & 1) == 0 ? pair & 0xFF : pair >> 8;
         }
 
         /// <summary>An unsigned number (a count, a position, a boolean).</summary>
@@ -526,7 +520,7 @@ internal static class TypedDatasetRuntime
             uint value = 0;
             for (int shift = 0; ; shift += 5)
             {
-                uint digit = _data[_at++];
+                uint digit = Byte();
                 if (digit < 0x5D) return value | (digit - 0x23) << shift;
                 value |= (digit - 0x5D) << shift;
             }
@@ -550,45 +544,46 @@ internal static class TypedDatasetRuntime
             return new decimal(low, middle, high, (flags & 1) != 0, (byte)(flags >> 1));
         }
 
-        /// <summary>A string that is not null.</summary>
-        public string Text() => TextOrNull()!;
-
         /// <summary>A string, or null.</summary>
         public string? TextOrNull()
         {
             uint header = Number();
             if (header == 0) return null;
             int length = (int)((header - 1) >> 1), n = 0;
-            global::System.Span<char> chars = length <= 256 ? stackalloc char[length] : new char[length];
+            if (length == 0) return string.Empty;
+            // A heap buffer, not stackalloc: under the JIT a method with stackalloc is compiled fully
+            // optimized at once, which costs about a millisecond on the first access.
+            char[] chars = new char[length];
             if ((header & 1) == 0)
             {
                 for (; n < length; n++) chars[n] = (char)Number();
-                return new string(chars);
             }
-            int end = _at + length;
-            while (_at < end)
+            else
             {
-                uint b = _data[_at++];
-                if (b < 0x80)
+                int end = _at + length;
+                while (_at < end)
                 {
-                    chars[n++] = (char)b;
-                    continue;
+                    uint b = Byte();
+                    if (b < 0x80)
+                    {
+                        chars[n++] = (char)b;
+                        continue;
+                    }
+                    uint c;
+                    if (b < 0xE0) c = (b & 0x1F) << 6 | (Byte() & 0x3F);
+                    else if (b < 0xF0) c = (b & 0x0F) << 12 | (Byte() & 0x3F) << 6 | (Byte() & 0x3F);
+                    else
+                    {
+                        c = ((b & 0x07) << 18 | (Byte() & 0x3F) << 12 | (Byte() & 0x3F) << 6 | (Byte() & 0x3F)) - 0x10000;
+                        chars[n++] = (char)(0xD800 + (c >> 10));
+                        c = 0xDC00 + (c & 0x3FF);
+                    }
+                    chars[n++] = (char)c;
                 }
-                uint c;
-                if (b < 0xE0) c = (b & 0x1F) << 6 | (_data[_at++] & 0x3Fu);
-                else if (b < 0xF0) c = (b & 0x0F) << 12 | (_data[_at++] & 0x3Fu) << 6 | (_data[_at++] & 0x3Fu);
-                else
-                {
-                    c = ((b & 0x07) << 18 | (_data[_at++] & 0x3Fu) << 12 | (_data[_at++] & 0x3Fu) << 6 | (_data[_at++] & 0x3Fu)) - 0x10000;
-                    chars[n++] = (char)(0xD800 + (c >> 10));
-                    c = 0xDC00 + (c & 0x3FF);
-                }
-                chars[n++] = (char)c;
             }
-            return new string(chars.Slice(0, n));
+            return new string(chars, 0, n);
         }
     }
-// </utf8-tables>
 
     /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
     public static void Trim(string text, out int start, out int length)
@@ -799,7 +794,7 @@ internal static class TypedDatasetRuntime
 
     // ---------------------------------------------------------------- types
 
-    private static string EmitTypes(EmitContext ctx, bool utf8Data)
+    private static string EmitTypes(EmitContext ctx)
     {
         SourceWriter w = Begin();
         using (w.Block($"namespace {ctx.Namespace}"))
@@ -817,7 +812,7 @@ internal static class TypedDatasetRuntime
                 first = false;
                 EmitRecord(w, ctx, type);
             }
-            if (utf8Data && ctx.Schema.Types.Count > 0)
+            if (ctx.Schema.Types.Count > 0)
             {
                 w.WriteLine();
                 EmitReaders(w, ctx);
@@ -827,13 +822,13 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// The code that builds a fact or a value from the data files' UTF-8 data (<see cref="FactData"/>):
+    /// The code that builds a fact or a value from the data files' data (<see cref="FactData"/>):
     /// a method per type, reading its fields in schema order, and one per list field.
     /// </summary>
     private static void EmitReaders(SourceWriter w, EmitContext ctx)
     {
         const string Reader = "ref TypedDatasetRuntime.Reader r";
-        Summary(w, "Builds facts and values from the UTF-8 data of the generated data files (see TypedDatasetRuntime.Reader).");
+        Summary(w, "Builds facts and values from the data of the generated data files (see TypedDatasetRuntime.Reader).");
         w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.WriteLine(GeneratedCode);
         using (w.Block("internal static class TypedDatasetReaders"))
@@ -845,13 +840,16 @@ internal static class TypedDatasetRuntime
                 if (!first) w.WriteLine();
                 first = false;
                 var args = new List<string>();
-                if (type.IsEntity) args.Add("r.Text()");
+                if (type.IsEntity) args.Add("r.TextOrNull()!");
                 foreach (FieldSpec f in type.Fields)
                 {
                     if (f.IsList)
                     {
-                        string name = "List" + lists.Count.ToString(CultureInfo.InvariantCulture);
-                        lists.Add((name, f));
+                        // One list reader per element type: under the JIT each is a method to compile.
+                        string item = ReadScalar(ctx, f);
+                        int known = lists.FindIndex(l => ReadScalar(ctx, l.Field) == item);
+                        string name = "List" + (known < 0 ? lists.Count : known).ToString(CultureInfo.InvariantCulture);
+                        if (known < 0) lists.Add((name, f));
                         args.Add($"{name}(ref r)");
                     }
                     else if (f.IsOptional && f.Kind is not (FieldKind.String or FieldKind.Reference)) args.Add($"r.Bool() ? {ReadScalar(ctx, f)} : null");
@@ -879,7 +877,7 @@ internal static class TypedDatasetRuntime
     /// <summary>The reader call for one value of a field (an item, for a list).</summary>
     private static string ReadScalar(EmitContext ctx, FieldSpec f) => f.Kind switch
     {
-        FieldKind.String or FieldKind.Reference => f.IsOptional && !f.IsList ? "r.TextOrNull()" : "r.Text()",
+        FieldKind.String or FieldKind.Reference => f.IsOptional && !f.IsList ? "r.TextOrNull()" : "r.TextOrNull()!",
         FieldKind.Integer => "r.Int()",
         FieldKind.Decimal => "r.Decimal()",
         FieldKind.Boolean => "r.Bool()",
@@ -1074,9 +1072,7 @@ internal static class TypedDatasetRuntime
                 w.WriteLine($"internal static readonly {record}?[] s_items = new {record}?[{index.Count.ToString(CultureInfo.InvariantCulture)}];");
                 w.WriteLine("internal static readonly object s_lock = new object();");
                 w.WriteLine();
-                Summary(w, utf8Keys
-                    ? $"Every {type.Name} fact, in file order. A fact is built from its data on first access."
-                    : $"Every {type.Name} fact, in file order. Facts are built on first access, {FactsPerGroup} at a time.");
+                Summary(w, $"Every {type.Name} fact, in file order. A fact is built from its data on first access.");
                 w.WriteLine($"public static {IReadOnlyList}<{record}> All => __AllList.Value;");
                 w.WriteLine();
                 // In a class of its own: made on first use of All, not when the first fact is read.
@@ -1117,7 +1113,7 @@ internal static class TypedDatasetRuntime
                 // loader of the default layout (in the collection class itself: Class is empty), or
                 // the Load of an extension-member class (which picks the loader).
                 var chunks = new List<(int Start, string Class, string Method)>();
-                int chunkSize = ChunkSize(extensionMembers, utf8Keys);
+                const int chunkSize = FactsPerClass;
                 foreach (SliceRef slice in index.Slices)
                 {
                     for (int c = 0; c * chunkSize < slice.Count; c++)
@@ -1449,13 +1445,13 @@ internal static class TypedDatasetRuntime
                 w.WriteLine($"public static {record} {fact.MemberName} => __Item({offset} + {i.ToString(CultureInfo.InvariantCulture)});");
                 w.WriteLine();
             }
-            int per = ChunkSize(extensionMembers: false, file.Utf8Data), chunks = (slice.Facts.Count + per - 1) / per;
+            const int per = FactsPerClass;
+            int chunks = (slice.Facts.Count + per - 1) / per;
             for (int c = 0; c < chunks; c++)
             {
                 if (c > 0) w.WriteLine();
                 string name = "Load_" + file.FileId + "_" + c.ToString(CultureInfo.InvariantCulture);
-                if (file.Utf8Data) EmitDataLoader(w, ctx, type, slice, "private", name, "s_items", offset, c * per, Math.Min(slice.Facts.Count, (c + 1) * per));
-                else EmitLoader(w, ctx, type, slice, "private static void " + name, "s_items", offset, c, FactsPerMethod);
+                EmitDataLoader(w, ctx, type, slice, "private", name, "s_items", offset, c * per, Math.Min(slice.Facts.Count, (c + 1) * per));
             }
         }
     }
@@ -1474,7 +1470,6 @@ internal static class TypedDatasetRuntime
         string record = $"global::{ctx.Namespace}.{type.Name}";
         string collection = $"global::{ctx.Namespace}.{type.Collection}";
         string offset = $"{collection}.Base_{file.FileId}";
-        const int per = ExtensionFactsPerMethod, loadersPerClass = FactsPerClass / per;
         int classes = (slice.Facts.Count + FactsPerClass - 1) / FactsPerClass;
         for (int k = 0; k < classes; k++)
         {
@@ -1521,34 +1516,7 @@ internal static class TypedDatasetRuntime
                     w.WriteLine($"return {collection}.s_items[index]!;");
                 }
                 w.WriteLine();
-                if (file.Utf8Data)
-                {
-                    EmitDataLoader(w, ctx, type, slice, "internal", "Load" + suffix, $"{collection}.s_items", offset, from, to);
-                    continue;
-                }
-                // Loader g builds facts [g * per, (g + 1) * per) of the file.
-                int firstLoader = k * loadersPerClass, endLoader = (to + per - 1) / per;
-                if (endLoader - firstLoader == 1)
-                {
-                    EmitLoader(w, ctx, type, slice, "internal static void Load" + suffix, $"{collection}.s_items", offset, firstLoader, per);
-                    continue;
-                }
-                using (w.Block($"internal static void Load{suffix}(int index)"))
-                {
-                    using (w.Block($"switch ((index - {offset}) / {per.ToString(CultureInfo.InvariantCulture)})"))
-                    {
-                        for (int g = firstLoader; g < endLoader; g++)
-                        {
-                            string gs = g.ToString(CultureInfo.InvariantCulture);
-                            w.WriteLine($"case {gs}: Load{suffix}_{gs}(index); break;");
-                        }
-                    }
-                }
-                for (int g = firstLoader; g < endLoader; g++)
-                {
-                    w.WriteLine();
-                    EmitLoader(w, ctx, type, slice, $"private static void Load{suffix}_{g.ToString(CultureInfo.InvariantCulture)}", $"{collection}.s_items", offset, g, per);
-                }
+                EmitDataLoader(w, ctx, type, slice, "internal", "Load" + suffix, $"{collection}.s_items", offset, from, to);
             }
         }
     }
@@ -1597,69 +1565,20 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// The loader of chunk <paramref name="chunk"/> (of <paramref name="factsPerMethod"/> facts) of a
-    /// file's facts: given the index of a fact, it builds the group of <see cref="FactsPerGroup"/>
-    /// facts holding it into the collection's items. The default layout has a loader per
-    /// <see cref="FactsPerMethod"/> facts, the extension-member layout one per group
-    /// (<see cref="ExtensionFactsPerMethod"/>; docs/architecture.md, "Lazy, chunked materialization").
-    /// </summary>
-    private static void EmitLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string declaration, string itemsExpression, string offset, int chunk, int factsPerMethod)
-    {
-        string record = $"global::{ctx.Namespace}.{type.Name}";
-        int from = chunk * factsPerMethod, to = Math.Min(slice.Facts.Count, from + factsPerMethod);
-        using (w.Block($"{declaration}(int index)"))
-        {
-            w.WriteLine($"{record}?[] items = {itemsExpression};");
-            if (to - from <= FactsPerGroup)
-            {
-                w.WriteLine("_ = index;");
-                for (int i = from; i < to; i++) EmitFactBuild(w, ctx, type, slice, record, offset, i);
-                return;
-            }
-            using (w.Block($"switch ((index - {offset}) / {FactsPerGroup.ToString(CultureInfo.InvariantCulture)})"))
-            {
-                for (int group = from / FactsPerGroup; group * FactsPerGroup < to; group++)
-                {
-                    w.WriteLine($"case {group.ToString(CultureInfo.InvariantCulture)}:");
-                    w.Indentation++;
-                    for (int i = group * FactsPerGroup; i < Math.Min(to, (group + 1) * FactsPerGroup); i++) EmitFactBuild(w, ctx, type, slice, record, offset, i);
-                    w.WriteLine("break;");
-                    w.Indentation--;
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Facts per chunk: per loader method and, with extension members, per class. With UTF-8 data a
-    /// loader builds one fact from its chunk's data, whatever the chunk's size, so chunks are as
-    /// large as the extension members' classes in both layouts.
-    /// </summary>
-    private static int ChunkSize(bool extensionMembers, bool utf8Data) => extensionMembers || utf8Data ? FactsPerClass : FactsPerMethod;
-
-    /// <summary>
-    /// The loader of facts [<paramref name="from"/>, <paramref name="to"/>) of a file's facts with
-    /// UTF-8 data: the chunk's data (<see cref="FactData"/>) and a method that builds the fact at a
-    /// given index from it, and only that fact.
+    /// The loader of facts [<paramref name="from"/>, <paramref name="to"/>) of a file's facts: the
+    /// chunk's data (<see cref="FactData"/>) and a method that builds the fact at a given index from
+    /// it, and only that fact. With ReadyToRun the literal is fixed up on the loader's first call.
     /// </summary>
     private static void EmitDataLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string access, string name, string itemsExpression, string offset, int from, int to)
     {
         string data = "Data" + name.Substring("Load".Length);
-        w.WriteLine($"private static global::System.ReadOnlySpan<byte> {data} => {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)};");
+        w.WriteLine($"private const string {data} = {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)};");
         w.WriteLine();
         using (w.Block($"{access} static void {name}(int index)"))
         {
             w.WriteLine($"var reader = new TypedDatasetRuntime.Reader({data}, index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
             w.WriteLine($"{itemsExpression}[index] = global::{ctx.Namespace}.TypedDatasetReaders.Read{type.Name}(ref reader);");
         }
-    }
-
-    private static void EmitFactBuild(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string record, string offset, int i)
-    {
-        FactSpec fact = slice.Facts[i];
-        var args = new List<string> { CSharpText.Literal(fact.Key) };
-        for (int f = 0; f < type.Fields.Count; f++) args.Add(ctx.Expression(type.Fields[f], fact.Values[f]));
-        w.WriteLine($"items[{offset} + {i.ToString(CultureInfo.InvariantCulture)}] = new {record}({string.Join(", ", args)});");
     }
 
     /// <summary>The IntelliSense text of a fact: its values, then its evidence.</summary>
@@ -1818,44 +1737,6 @@ internal static class TypedDatasetRuntime
         {
             string element = f.Kind == FieldKind.Reference ? "string" : ElementType(f);
             return f.IsList ? element + "[]" : element + (f.IsOptional ? "?" : "");
-        }
-
-        /// <summary>The C# expression for a value of this field (a constructor argument).</summary>
-        public string Expression(FieldSpec field, ValueSpec value)
-        {
-            if (value.Kind == ValueKind.List)
-            {
-                string element = field.Kind == FieldKind.Reference ? "string" : ElementType(field);
-                return value.Items.Count == 0
-                    ? $"global::System.Array.Empty<{element}>()"
-                    : $"new {element}[] {{ {string.Join(", ", value.Items.Select(i => Scalar(field, i)))} }}";
-            }
-            return Scalar(field, value);
-        }
-
-        private string Scalar(FieldSpec field, ValueSpec value)
-        {
-            switch (value.Kind)
-            {
-                case ValueKind.Null: return "null";
-                case ValueKind.String:
-                case ValueKind.Reference: return CSharpText.Literal(value.Text);
-                case ValueKind.Integer:
-                case ValueKind.Boolean: return value.Text;
-                case ValueKind.Decimal: return value.Text + "m";
-                case ValueKind.Date:
-                    string[] parts = value.Text.Split('-');
-                    string Part(int i) => i < parts.Length ? int.Parse(parts[i], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : "0";
-                    return $"new global::{Namespace}.PartialDate({Part(0)}, {Part(1)}, {Part(2)})";
-                case ValueKind.Enum: return $"global::{Namespace}.{field.Target}.{value.Text}";
-                case ValueKind.Object:
-                    TypeSpec type = Type(field.Target);
-                    var args = new List<string>();
-                    for (int i = 0; i < type.Fields.Count; i++) args.Add(Expression(type.Fields[i], value.Items[i]));
-                    return $"new global::{Namespace}.{type.Name}({string.Join(", ", args)})";
-                default:
-                    return "default";
-            }
         }
     }
 }

@@ -7,18 +7,19 @@ using TypedDataset.Generator.Model;
 namespace TypedDataset.Generator.Emitting;
 
 /// <summary>
-/// Facts as UTF-8 data (C# 11 and .NET 8 or later): a chunk of facts is written as one
-/// <c>"…"u8</c> literal, which the compiler stores as constant data in the assembly, and read back
-/// on first access by <c>TypedDatasetRuntime.Reader</c> (emitted with the support code). A literal
-/// per string instead costs a fixup per string when its loader first runs, and a loader method per
-/// few facts (docs/architecture.md, "Facts as data").
+/// Facts as data: a chunk of facts is written as one string literal holding bytes, two per
+/// character (low byte first), and read back on first access by <c>TypedDatasetRuntime.Reader</c>
+/// (emitted with the support code). A literal per value instead makes a loader method per few
+/// facts and a fixup per string when a loader first runs; a chunk is one fixup, and its loader one
+/// small method (docs/architecture.md, "Facts as data"). Not <c>"…"u8</c> data: the compiler gives
+/// each such literal a field, and a field type per size, in one class that the runtime loads whole
+/// on the first access to any of them (4 ms for 1,500 literals of different sizes).
 /// <para>
-/// The format, which the reader mirrors:
+/// The bytes, which the reader mirrors:
 /// </para>
 /// <list type="bullet">
-/// <item>A number is written in base 32, low digits first, each digit a printable ASCII byte:
-/// <see cref="Last"/> + d for the last digit, <see cref="More"/> + d for the others. The two ranges
-/// leave out <c>"</c> and <c>\</c>, so numbers need no escaping in the literal.</item>
+/// <item>A number is written in base 32, low digits first: <see cref="Last"/> + d for the last
+/// digit, <see cref="More"/> + d for the others.</item>
 /// <item>A chunk starts with the width w of its offsets (one digit), then, for each fact, its
 /// offset in the chunk in w digits (high digit first, every digit <see cref="Last"/> + d), then the
 /// facts.</item>
@@ -42,8 +43,8 @@ internal static class FactData
     public const int More = 0x5D;
 
     /// <summary>
-    /// The literal (<c>"…"u8</c>) of facts [<paramref name="from"/>, <paramref name="to"/>) of a
-    /// slice: what the reader reads with <c>new Reader(data, i - from)</c>.
+    /// The string literal of facts [<paramref name="from"/>, <paramref name="to"/>) of a slice:
+    /// what the reader reads with <c>new Reader(data, i - from)</c>.
     /// </summary>
     public static string Chunk(Func<string, TypeSpec> typeOf, IReadOnlyList<EnumSpec> enums, TypeSpec type, IReadOnlyList<FactSpec> facts, int from, int to)
     {
@@ -51,27 +52,50 @@ internal static class FactData
         var offsets = new List<int>();
         for (int i = from; i < to; i++)
         {
-            offsets.Add(writer.Bytes);
-            writer.WriteString(facts[i].Key);
-            for (int f = 0; f < type.Fields.Count; f++) writer.WriteValue(type.Fields[f], facts[i].Values[f]);
+            offsets.Add(writer.Bytes.Count);
+            writer.WriteFact(type, facts[i]);
         }
         // Offsets count from the chunk's start: the header's width depends on the largest.
         int width = 1;
-        while (Fits(width, 1 + offsets.Count * width + writer.Bytes) is false) width++;
+        while (width < 6 && 1 + offsets.Count * width + writer.Bytes.Count >= 1 << (5 * width)) width++;
         int header = 1 + offsets.Count * width;
-        var text = new StringBuilder(header + writer.Text.Length + 4);
-        text.Append('"').Append((char)(Last + width));
+        var bytes = new List<byte>(header + writer.Bytes.Count + 1) { (byte)(Last + width) };
         foreach (int offset in offsets)
         {
-            for (int d = width - 1; d >= 0; d--) text.Append((char)(Last + ((header + offset) >> (5 * d) & 31)));
+            for (int d = width - 1; d >= 0; d--) bytes.Add((byte)(Last + ((header + offset) >> (5 * d) & 31)));
         }
-        text.Append(writer.Text).Append("\"u8");
-        return text.ToString();
+        bytes.AddRange(writer.Bytes);
+        if (bytes.Count % 2 == 1) bytes.Add(0);
+        var text = new StringBuilder(bytes.Count + 2).Append('"');
+        for (int i = 0; i < bytes.Count; i += 2) Append(text, (char)(bytes[i] | bytes[i + 1] << 8));
+        return text.Append('"').ToString();
     }
 
-    private static bool Fits(int width, int length) => width >= 6 || length < 1 << (5 * width);
+    /// <summary>
+    /// The bytes a fact takes in a chunk, its offset included: what its chunk's literal adds to the
+    /// assembly's user-string heap (validation's TDS211 check).
+    /// </summary>
+    public static int Size(Func<string, TypeSpec> typeOf, IReadOnlyList<EnumSpec> enums, TypeSpec type, FactSpec fact)
+    {
+        var writer = new Writer(typeOf, enums);
+        writer.WriteFact(type, fact);
+        return writer.Bytes.Count + 6;
+    }
 
-    /// <summary>The data of a chunk as it is written: its source text and its length in bytes.</summary>
+    /// <summary>
+    /// A character of the literal: as itself when it is printable ASCII or a CJK or Hangul letter
+    /// (two ASCII bytes ending in a lower-case letter make a CJK ideograph), else as \uXXXX, so no
+    /// quote, backslash, line break, control, bidi, surrogate or private-use character is written raw.
+    /// </summary>
+    private static void Append(StringBuilder text, char c)
+    {
+        bool raw = (c >= ' ' && c <= '~' && c != '"' && c != '\\')
+            || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\uAC00' && c <= '\uD7A3');
+        if (raw) text.Append(c);
+        else text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The bytes of facts, as the reader reads them.</summary>
     private sealed class Writer
     {
         private readonly Func<string, TypeSpec> _typeOf;
@@ -88,9 +112,13 @@ internal static class FactData
             }
         }
 
-        public StringBuilder Text { get; } = new();
+        public List<byte> Bytes { get; } = new();
 
-        public int Bytes { get; private set; }
+        public void WriteFact(TypeSpec type, FactSpec fact)
+        {
+            WriteString(fact.Key);
+            for (int f = 0; f < type.Fields.Count; f++) WriteValue(type.Fields[f], fact.Values[f]);
+        }
 
         public void WriteValue(FieldSpec field, ValueSpec value)
         {
@@ -152,11 +180,9 @@ internal static class FactData
                 foreach (char c in text) WriteNumber(c);
                 return;
             }
-            int bytes = Encoding.UTF8.GetByteCount(text);
-            WriteNumber(1 + 2 * (uint)bytes);
-            string literal = CSharpText.Literal(text);
-            Text.Append(literal, 1, literal.Length - 2);
-            Bytes += bytes;
+            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+            WriteNumber(1 + 2 * (uint)utf8.Length);
+            Bytes.AddRange(utf8);
         }
 
         private void WriteInteger(int value) => WriteNumber(unchecked((uint)((value << 1) ^ (value >> 31))));
@@ -165,12 +191,10 @@ internal static class FactData
         {
             while (value >= 32)
             {
-                Text.Append((char)(More + (value & 31)));
-                Bytes++;
+                Bytes.Add((byte)(More + (value & 31)));
                 value >>= 5;
             }
-            Text.Append((char)(Last + value));
-            Bytes++;
+            Bytes.Add((byte)(Last + value));
         }
 
         private static bool HasUnpairedSurrogate(string text)

@@ -228,8 +228,7 @@ internal sealed record FileEmitSpec(
     string DisplayPath,
     SchemaSpec Schema,
     ImmutableEquatableArray<CollectionSliceSpec> Slices,
-    bool ExtensionMembers = false,
-    bool Utf8Data = false);
+    bool ExtensionMembers = false);
 
 /// <summary>A file's share of a collection: where its facts start in <c>All</c>.</summary>
 internal sealed record SliceRef(string FileId, int Offset, int Count);

@@ -86,8 +86,7 @@ internal static class DatasetValidator
         var goodFacts = run.Facts.Where(f => f.IsGood)
             .GroupBy(f => f.File, ReferenceEqualityComparer.Instance)
             .ToDictionary(g => g.Key, g => g.ToList(), ReferenceEqualityComparer.Instance);
-        // With UTF-8 data the facts' strings are constant data, not literals (DatasetEmitter, FactData).
-        if (!config.Utf8Keys && StringHeap.FindOverflow(dataFiles.Sum(f => f.StringBytes), dataFiles.Where(goodFacts.ContainsKey).SelectMany(f => goodFacts[f]).Select(f => f.Fact)) is { } overflow)
+        if (StringHeap.FindOverflow(dataFiles.Sum(f => f.StringBytes), schema, dataFiles.Where(goodFacts.ContainsKey).SelectMany(f => goodFacts[f]).Select(f => f.Fact)) is { } overflow)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooMuchText, overflow.At,
                 (overflow.Bytes / 1_000_000.0).ToString("F1", CultureInfo.InvariantCulture),
@@ -122,7 +121,7 @@ internal static class DatasetValidator
         var sharedClasses = slicesByType.ToDictionary(p => p.Key, p => extensionMembers ? DatasetEmitter.SharedClassCount(p.Value.Select(s => s.Count)) : 0, StringComparer.Ordinal);
         var emits = fileSlices.Select(f => new FileEmitSpec(config.Namespace, f.FileId, f.Path, schema,
             f.Slices.Select(s => new CollectionSliceSpec(s.TypeName, s.Facts.ToImmutableEquatableArray(), sharedClasses[s.TypeName])).ToImmutableEquatableArray(),
-            extensionMembers, config.Utf8Keys));
+            extensionMembers));
         var core = new CoreSpec(
             config.Namespace,
             schema,

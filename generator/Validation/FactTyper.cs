@@ -71,7 +71,7 @@ internal sealed class FactTyper
             }
         }
         return new TypedFile(file.Path, file.OrderKey, file.Kind, file.Collections.Count > 0, facts.ToImmutableEquatableArray(), typer._diagnostics.ToImmutableEquatableArray(),
-            StringHeap.UpperBound(facts));
+            StringHeap.UpperBound(schema.Schema, facts));
     }
 
     private TypedFact TypeFact(TypeSpec type, RawValue raw)

@@ -39,7 +39,7 @@ namespace Sample.Facts
             return global::Sample.Facts.Authors.s_items[index]!;
         }
 
-        private static global::System.ReadOnlySpan<byte> Data_authors_cb02b850_0 => "%#(%2@ursula-le-guin`$Ursula K. Le Guin%2Le Guin@Ursula Le Guin$ou&7g$4earthsea`$jorge-luis-borges`$Jorge Luis Borges$0Borges$ss&3##"u8;
+        private const string Data_authors_cb02b850_0 = "\u2325\u2528䀲牵畳慬氭\u2D65畧湩\u2460牕畳慬䬠\u202E敌䜠極\u256E䰲\u2065畇湩啀獲汵\u2061敌䜠極\u246E畯㜦\u2467攴牡桴敳恡樤牯敧氭極\u2D73潢杲獥\u2460潊杲\u2065界獩䈠牯敧\u2473䈰牯敧\u2473獳\u3326\u2323";
 
         internal static void Load_authors_cb02b850_0(int index)
         {

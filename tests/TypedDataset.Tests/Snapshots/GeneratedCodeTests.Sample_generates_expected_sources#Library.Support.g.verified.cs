@@ -245,26 +245,36 @@ namespace Sample.Facts
             return true;
         }
 
+
         /// <summary>
-        /// Reads facts that the generator stored as UTF-8 data, one chunk per literal: the width of
-        /// the chunk's offsets, each fact's offset, then the facts' values in field order. A number is
-        /// base-32 digits, low first, in printable ASCII ('#' + d ends it, ']' + d goes on); a string
-        /// is a header (0 null, 1 + 2n: n UTF-8 bytes follow, 2 + 2n: n UTF-16 code units follow as
-        /// numbers) and its text. The UTF-8 is decoded here: System.Text.Encoding's first decode in a
-        /// process costs milliseconds (the vector types it loads; docs/benchmarks.md).
+        /// Reads facts that the generator stored as data: a chunk of facts is a string literal holding
+        /// bytes, two per character (low byte first): the width of the chunk's offsets, each fact's
+        /// offset, then the facts' values in field order. A number is base-32 digits, low first ('#' + d
+        /// ends it, ']' + d goes on); a string is a header (0 null, 1 + 2n: n UTF-8 bytes follow,
+        /// 2 + 2n: n UTF-16 code units follow as numbers) and its text. The UTF-8 is decoded here:
+        /// System.Text.Encoding's first decode in a process costs milliseconds (the vector types it
+        /// loads; docs/benchmarks.md).
         /// </summary>
         public ref struct Reader
         {
-            private readonly global::System.ReadOnlySpan<byte> _data;
+            private readonly string _data;
             private int _at;
 
             /// <summary>A reader at the start of fact <paramref name="fact"/> of the chunk.</summary>
-            public Reader(global::System.ReadOnlySpan<byte> data, int fact)
+            public Reader(string data, int fact)
             {
                 _data = data;
-                int width = data[0] - 0x23, at = 1 + fact * width, offset = 0;
-                for (int i = 0; i < width; i++) offset = (offset << 5) | (data[at + i] - 0x23);
+                _at = 0;
+                int width = (int)Byte() - 0x23, offset = 0;
+                _at = 1 + fact * width;
+                for (int i = 0; i < width; i++) offset = (offset << 5) | ((int)Byte() - 0x23);
                 _at = offset;
+            }
+
+            private uint Byte()
+            {
+                uint pair = _data[_at >> 1];
+                return (_at++ & 1) == 0 ? pair & 0xFF : pair >> 8;
             }
 
             /// <summary>An unsigned number (a count, a position, a boolean).</summary>
@@ -273,7 +283,7 @@ namespace Sample.Facts
                 uint value = 0;
                 for (int shift = 0; ; shift += 5)
                 {
-                    uint digit = _data[_at++];
+                    uint digit = Byte();
                     if (digit < 0x5D) return value | (digit - 0x23) << shift;
                     value |= (digit - 0x5D) << shift;
                 }
@@ -297,42 +307,44 @@ namespace Sample.Facts
                 return new decimal(low, middle, high, (flags & 1) != 0, (byte)(flags >> 1));
             }
 
-            /// <summary>A string that is not null.</summary>
-            public string Text() => TextOrNull()!;
-
             /// <summary>A string, or null.</summary>
             public string? TextOrNull()
             {
                 uint header = Number();
                 if (header == 0) return null;
                 int length = (int)((header - 1) >> 1), n = 0;
-                global::System.Span<char> chars = length <= 256 ? stackalloc char[length] : new char[length];
+                if (length == 0) return string.Empty;
+                // A heap buffer, not stackalloc: under the JIT a method with stackalloc is compiled fully
+                // optimized at once, which costs about a millisecond on the first access.
+                char[] chars = new char[length];
                 if ((header & 1) == 0)
                 {
                     for (; n < length; n++) chars[n] = (char)Number();
-                    return new string(chars);
                 }
-                int end = _at + length;
-                while (_at < end)
+                else
                 {
-                    uint b = _data[_at++];
-                    if (b < 0x80)
+                    int end = _at + length;
+                    while (_at < end)
                     {
-                        chars[n++] = (char)b;
-                        continue;
+                        uint b = Byte();
+                        if (b < 0x80)
+                        {
+                            chars[n++] = (char)b;
+                            continue;
+                        }
+                        uint c;
+                        if (b < 0xE0) c = (b & 0x1F) << 6 | (Byte() & 0x3F);
+                        else if (b < 0xF0) c = (b & 0x0F) << 12 | (Byte() & 0x3F) << 6 | (Byte() & 0x3F);
+                        else
+                        {
+                            c = ((b & 0x07) << 18 | (Byte() & 0x3F) << 12 | (Byte() & 0x3F) << 6 | (Byte() & 0x3F)) - 0x10000;
+                            chars[n++] = (char)(0xD800 + (c >> 10));
+                            c = 0xDC00 + (c & 0x3FF);
+                        }
+                        chars[n++] = (char)c;
                     }
-                    uint c;
-                    if (b < 0xE0) c = (b & 0x1F) << 6 | (_data[_at++] & 0x3Fu);
-                    else if (b < 0xF0) c = (b & 0x0F) << 12 | (_data[_at++] & 0x3Fu) << 6 | (_data[_at++] & 0x3Fu);
-                    else
-                    {
-                        c = ((b & 0x07) << 18 | (_data[_at++] & 0x3Fu) << 12 | (_data[_at++] & 0x3Fu) << 6 | (_data[_at++] & 0x3Fu)) - 0x10000;
-                        chars[n++] = (char)(0xD800 + (c >> 10));
-                        c = 0xDC00 + (c & 0x3FF);
-                    }
-                    chars[n++] = (char)c;
                 }
-                return new string(chars.Slice(0, n));
+                return new string(chars, 0, n);
             }
         }
 

@@ -273,54 +273,36 @@ namespace Sample.Facts
         }
     }
 
-    /// <summary>Builds facts and values from the UTF-8 data of the generated data files (see TypedDatasetRuntime.Reader).</summary>
+    /// <summary>Builds facts and values from the data of the generated data files (see TypedDatasetRuntime.Reader).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
     internal static class TypedDatasetReaders
     {
         internal static global::Sample.Facts.Citation ReadCitation(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Citation(r.Text(), r.Int(), r.Text());
+            new global::Sample.Facts.Citation(r.TextOrNull()!, r.Int(), r.TextOrNull()!);
 
         internal static global::Sample.Facts.Price ReadPrice(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Price(r.Decimal(), r.Text());
+            new global::Sample.Facts.Price(r.Decimal(), r.TextOrNull()!);
 
         internal static global::Sample.Facts.Author ReadAuthor(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Author(r.Text(), r.Text(), List0(ref r), r.Bool() ? new global::Sample.Facts.PartialDate(r.Int(), r.Int(), r.Int()) : null, r.TextOrNull());
+            new global::Sample.Facts.Author(r.TextOrNull()!, r.TextOrNull()!, List0(ref r), r.Bool() ? new global::Sample.Facts.PartialDate(r.Int(), r.Int(), r.Int()) : null, r.TextOrNull());
 
         internal static global::Sample.Facts.Book ReadBook(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Book(r.Text(), r.Text(), r.Text(), (global::Sample.Facts.Genre)r.Number(), r.Bool() ? r.Int() : null, r.Bool() ? ReadPrice(ref r) : null, r.Bool(), List1(ref r), List2(ref r), List3(ref r));
+            new global::Sample.Facts.Book(r.TextOrNull()!, r.TextOrNull()!, r.TextOrNull()!, (global::Sample.Facts.Genre)r.Number(), r.Bool() ? r.Int() : null, r.Bool() ? ReadPrice(ref r) : null, r.Bool(), List0(ref r), List0(ref r), List1(ref r));
 
         internal static global::Sample.Facts.Source ReadSource(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Source(r.Text(), r.Text(), r.TextOrNull(), r.Bool() ? r.Int() : null);
+            new global::Sample.Facts.Source(r.TextOrNull()!, r.TextOrNull()!, r.TextOrNull(), r.Bool() ? r.Int() : null);
 
         private static string[] List0(ref TypedDatasetRuntime.Reader r)
         {
             int count = (int)r.Number();
             if (count == 0) return global::System.Array.Empty<string>();
             var items = new string[count];
-            for (int i = 0; i < count; i++) items[i] = r.Text();
+            for (int i = 0; i < count; i++) items[i] = r.TextOrNull()!;
             return items;
         }
 
-        private static string[] List1(ref TypedDatasetRuntime.Reader r)
-        {
-            int count = (int)r.Number();
-            if (count == 0) return global::System.Array.Empty<string>();
-            var items = new string[count];
-            for (int i = 0; i < count; i++) items[i] = r.Text();
-            return items;
-        }
-
-        private static string[] List2(ref TypedDatasetRuntime.Reader r)
-        {
-            int count = (int)r.Number();
-            if (count == 0) return global::System.Array.Empty<string>();
-            var items = new string[count];
-            for (int i = 0; i < count; i++) items[i] = r.Text();
-            return items;
-        }
-
-        private static global::Sample.Facts.Citation[] List3(ref TypedDatasetRuntime.Reader r)
+        private static global::Sample.Facts.Citation[] List1(ref TypedDatasetRuntime.Reader r)
         {
             int count = (int)r.Number();
             if (count == 0) return global::System.Array.Empty<global::Sample.Facts.Citation>();
