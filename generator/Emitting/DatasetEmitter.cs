@@ -1109,9 +1109,9 @@ internal static class TypedDatasetRuntime
                 if (utf8Keys) EmitUtf8KeyLookup(w, index);
                 else EmitKeyLookup(w, type, index);
 
-                // Chunks: which method builds the facts from a given index on, and in which class: a
+                // Chunks: which method builds a fact from a given index on, and in which class: a
                 // loader of the default layout (in the collection class itself: Class is empty), or
-                // the Load of an extension-member class (which picks the loader).
+                // the Load of an extension-member class.
                 var chunks = new List<(int Start, string Class, string Method)>();
                 const int chunkSize = FactsPerClass;
                 foreach (SliceRef slice in index.Slices)
@@ -1165,7 +1165,7 @@ internal static class TypedDatasetRuntime
     /// <summary>
     /// Key lookup for any target: the table holds (hash, index + 1) pairs, and a matching hash is
     /// confirmed by the fact's own key (a hit builds that fact anyway), so the keys are not stored
-    /// twice: an assembly's string literals share one 16 MB heap (TDS211).
+    /// twice: an assembly's string literals, the facts' data among them, share one 16 MB heap (TDS211).
     /// </summary>
     private static void EmitKeyLookup(SourceWriter w, TypeSpec type, CollectionIndexSpec index)
     {
@@ -1505,7 +1505,7 @@ internal static class TypedDatasetRuntime
                 // The i-th fact of the file: one small method, so a member is a call with a constant.
                 w.WriteLine($"private static {record} __Fact{suffix}(int i) => {collection}.s_items[{offset} + i] ?? __Build{suffix}({offset} + i);");
                 w.WriteLine();
-                // A named fact builds its own group through its class: no dispatch method, which
+                // A named fact is built through its own class: no dispatch method, which
                 // would make the JIT load the classes of every chunk it can call.
                 using (w.Block($"private static {record} __Build{suffix}(int index)"))
                 {
