@@ -1565,18 +1565,19 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// The loader of facts [<paramref name="from"/>, <paramref name="to"/>) of a file's facts: the
-    /// chunk's data (<see cref="FactData"/>) and a method that builds the fact at a given index from
-    /// it, and only that fact. With ReadyToRun the literal is fixed up on the loader's first call.
+    /// The loader of facts [<paramref name="from"/>, <paramref name="to"/>) of a file's facts: a
+    /// method that builds the fact at a given index, and only that fact, from the chunk's data
+    /// (<see cref="FactData"/>). With ReadyToRun the literal is fixed up on the loader's first call.
     /// </summary>
     private static void EmitDataLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string access, string name, string itemsExpression, string offset, int from, int to)
     {
-        string data = "Data" + name.Substring("Load".Length);
-        w.WriteLine($"private const string {data} = {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)};");
-        w.WriteLine();
         using (w.Block($"{access} static void {name}(int index)"))
         {
-            w.WriteLine($"var reader = new TypedDatasetRuntime.Reader({data}, index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
+            // The data inline, not in a const: a constant's value would be stored a second time,
+            // in the metadata's blob heap.
+            w.WriteLine("var reader = new TypedDatasetRuntime.Reader(");
+            w.WriteLine($"    {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)},");
+            w.WriteLine($"    index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
             w.WriteLine($"{itemsExpression}[index] = global::{ctx.Namespace}.TypedDatasetReaders.Read{type.Name}(ref reader);");
         }
     }
