@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KeyCollision = Error("TDS210", "Key collides after conversion",
         "Key '{0}' becomes the member name '{1}', which {2}; rename the key", Data);
     public static readonly DiagnosticDescriptor TooMuchText = Error("TDS211", "Too much text for one assembly",
-        "With this fact the dataset's distinct strings need about {0} MB of string literals, more than the {1} MB one assembly can hold (the compiler would fail with CS8103); split the facts into two or more dataset projects, or shorten the longest texts", Data);
+        "With this fact the dataset's data need about {0} MB of string literals, more than the {1} MB one assembly can hold (the compiler would fail with CS8103); split the facts into two or more dataset projects, or shorten the longest texts", Data);
 
     // ---- Evidence (TDS3xx) ----
     public static readonly DiagnosticDescriptor EvidenceNotVerified = new("TDS301", "Evidence not verified",

@@ -72,14 +72,19 @@ internal static class FactData
     }
 
     /// <summary>
-    /// The bytes a fact takes in a chunk, its offset included: what its chunk's literal adds to the
-    /// assembly's user-string heap (validation's TDS211 check).
+    /// A measure of the bytes a fact takes in a chunk, its offset included: what its chunk's
+    /// literal adds to the assembly's user-string heap (validation's TDS211 check). One measure
+    /// serves a whole file.
     /// </summary>
-    public static int Size(Func<string, TypeSpec> typeOf, IReadOnlyList<EnumSpec> enums, TypeSpec type, FactSpec fact)
+    public static Func<TypeSpec, FactSpec, int> Sizes(Func<string, TypeSpec> typeOf, IReadOnlyList<EnumSpec> enums)
     {
         var writer = new Writer(typeOf, enums);
-        writer.WriteFact(type, fact);
-        return writer.Bytes.Count + 6;
+        return (type, fact) =>
+        {
+            writer.Bytes.Clear();
+            writer.WriteFact(type, fact);
+            return writer.Bytes.Count + 6;
+        };
     }
 
     /// <summary>

@@ -59,6 +59,7 @@ internal static class StringHeap
     private static Func<TypedFact, long> Cost(SchemaSpec schema)
     {
         Dictionary<string, TypeSpec> types = schema.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        return fact => fact.Spec is null ? 0 : FactData.Size(name => types[name], schema.Enums, types[fact.TypeName], fact.Spec) + FramingPerFact;
+        Func<TypeSpec, FactSpec, int> size = FactData.Sizes(name => types[name], schema.Enums);
+        return fact => fact.Spec is null ? 0 : size(types[fact.TypeName], fact.Spec) + FramingPerFact;
     }
 }
