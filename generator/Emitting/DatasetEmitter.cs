@@ -823,7 +823,7 @@ internal static class TypedDatasetRuntime
 
     /// <summary>
     /// The code that builds a fact or a value from the data files' data (<see cref="FactData"/>):
-    /// a method per type, reading its fields in schema order, and one per list field.
+    /// a method per type, reading its fields in schema order, and one per kind of list.
     /// </summary>
     private static void EmitReaders(SourceWriter w, EmitContext ctx)
     {

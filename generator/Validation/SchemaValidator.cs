@@ -12,7 +12,7 @@ namespace TypedDataset.Generator.Validation;
 internal static class SchemaValidator
 {
     /// <summary>Type names the generator itself emits into the dataset namespace.</summary>
-    public static readonly string[] ReservedTypeNames = { "PartialDate", "DatePrecision", "TypedDatasetRuntime" };
+    public static readonly string[] ReservedTypeNames = { "PartialDate", "DatePrecision", "TypedDatasetRuntime", "TypedDatasetReaders" };
 
     /// <summary>Members every record has (or inherits); fields and inverses may not use them.</summary>
     private static readonly string[] ReservedRecordMembers =

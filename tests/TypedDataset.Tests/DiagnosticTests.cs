@@ -112,10 +112,20 @@ schema:
     public void TDS105_invalid_name() =>
         AssertDiagnostic(RunData("", Schema.Replace("        name: string\n", "        2fast: string\n")), "TDS105", "schema.yaml", 16, 9);
 
+    [Theory]
+    [InlineData("PartialDate")]
+    [InlineData("TypedDatasetRuntime")]
+    [InlineData("TypedDatasetReaders")]
+    public void TDS105_the_generators_own_type_names_are_reserved(string name)
+    {
+        GeneratorResult result = RunData("", Schema.Replace("      collection: Makers", "      collection: " + name));
+        AssertDiagnostic(result, "TDS105", "schema.yaml", 24, 5, messageContains: "the generator emits a type of that name");
+    }
+
     [Fact]
     public void TDS105_double_underscore_is_kept_for_the_generators_classes()
     {
-        // "Items__part_1" would be the class of the first 32 items of part.yaml with extension members.
+        // "Items__part_1" would be the class of the first 256 items of part.yaml with extension members.
         GeneratorResult result = RunData("", Schema.Replace("      collection: Makers", "      collection: Items__part_1"));
         AssertDiagnostic(result, "TDS105", "schema.yaml", 24, 5, messageContains: "double underscore");
     }
