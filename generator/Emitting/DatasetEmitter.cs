@@ -455,43 +455,10 @@ internal static class TypedDatasetRuntime
     }
 
 // <utf8-tables>
-    // Only with the UTF-8 key and name tables (.NET 8+, C# 11+). Hand-written rather than
-    // System.Text.Ascii's Equals and EqualsIgnoreCase, whose first calls cost 1-2 ms even from a
-    // ReadyToRun image (the vector types and generic instantiations they load; docs/benchmarks.md).
-
-    /// <summary>
-    /// Whether the ASCII bytes equal the text, which has their length: eight characters per step
-    /// (eight bytes widened to two words of four UTF-16 code units, against two 64-bit reads of the
-    /// text; a byte-by-byte loop made every warm Get 1.7x slower), then one at a time.
-    /// </summary>
-    public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
-    {
-        int i = 0;
-        if (global::System.BitConverter.IsLittleEndian)
-        {
-            global::System.ReadOnlySpan<byte> chars = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(text));
-            for (; i + 8 <= bytes.Length; i += 8)
-            {
-                ulong eight = global::System.BitConverter.ToUInt64(bytes.Slice(i));
-                if (Widen(unchecked((uint)eight)) != global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(chars.Slice(2 * i))
-                    || Widen(unchecked((uint)(eight >> 32))) != global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(chars.Slice(2 * i + 8))) return false;
-            }
-        }
-        for (; i < bytes.Length; i++)
-        {
-            if (bytes[i] != text[i]) return false;
-        }
-        return true;
-    }
-
-    /// <summary>Four bytes as four UTF-16 code units, little-endian.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static ulong Widen(uint four)
-    {
-        ulong word = four;
-        word = (word | word << 16) & 0x0000FFFF0000FFFFUL;
-        return (word | word << 8) & 0x00FF00FF00FF00FFUL;
-    }
+    // Only with the UTF-8 name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's
+    // EqualsIgnoreCase, whose first call costs about a millisecond even from a ReadyToRun image (the
+    // generic instantiations it loads), as fast warm for names. Keys keep the vectorized
+    // Ascii.Equals: a hand-written compare made every warm Get 1.7x slower (docs/benchmarks.md).
 
     /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
     public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
@@ -1226,7 +1193,7 @@ internal static class TypedDatasetRuntime
     /// Key lookup with C# 11 and .NET 8+: the keys (ASCII, TDS209) as one UTF-8 literal, which the
     /// compiler stores in the assembly's data, not in the string heap; slots of (hash, index + 1,
     /// start, length), so a probe reads one slot and the key bytes, independently of the fact,
-    /// and compares with <c>TypedDatasetRuntime.AsciiEquals</c>. When a <see cref="KeyWindow"/> tells the
+    /// and compares with the vectorized <c>Ascii.Equals</c>. When a <see cref="KeyWindow"/> tells the
     /// keys apart, keys outside their length range are rejected first and only the window is hashed.
     /// </summary>
     private static void EmitUtf8KeyLookup(SourceWriter w, CollectionIndexSpec index)
@@ -1256,7 +1223,7 @@ internal static class TypedDatasetRuntime
                 w.WriteLine("if (index < 0) return -1;");
                 w.WriteLine("if (unchecked((uint)head) != hash) continue;");
                 w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length)");
-                w.WriteLine("if (unchecked((int)(text >> 32)) == key.Length && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;");
+                w.WriteLine("if (unchecked((int)(text >> 32)) == key.Length && global::System.Text.Ascii.Equals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;");
             }
         }
         w.WriteLine();

@@ -59,7 +59,7 @@ namespace Sample.Facts
                 if (index < 0) return -1;
                 if (unchecked((uint)head) != hash) continue;
                 ulong text = table[2 * slot + 1]; // (start, length)
-                if (unchecked((int)(text >> 32)) == key.Length && TypedDatasetRuntime.AsciiEquals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;
+                if (unchecked((int)(text >> 32)) == key.Length && global::System.Text.Ascii.Equals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;
             }
         }
 

@@ -219,43 +219,10 @@ namespace Sample.Facts
             return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
         }
 
-        // Only with the UTF-8 key and name tables (.NET 8+, C# 11+). Hand-written rather than
-        // System.Text.Ascii's Equals and EqualsIgnoreCase, whose first calls cost 1-2 ms even from a
-        // ReadyToRun image (the vector types and generic instantiations they load; docs/benchmarks.md).
-
-        /// <summary>
-        /// Whether the ASCII bytes equal the text, which has their length: eight characters per step
-        /// (eight bytes widened to two words of four UTF-16 code units, against two 64-bit reads of the
-        /// text; a byte-by-byte loop made every warm Get 1.7x slower), then one at a time.
-        /// </summary>
-        public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
-        {
-            int i = 0;
-            if (global::System.BitConverter.IsLittleEndian)
-            {
-                global::System.ReadOnlySpan<byte> chars = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(text));
-                for (; i + 8 <= bytes.Length; i += 8)
-                {
-                    ulong eight = global::System.BitConverter.ToUInt64(bytes.Slice(i));
-                    if (Widen(unchecked((uint)eight)) != global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(chars.Slice(2 * i))
-                        || Widen(unchecked((uint)(eight >> 32))) != global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(chars.Slice(2 * i + 8))) return false;
-                }
-            }
-            for (; i < bytes.Length; i++)
-            {
-                if (bytes[i] != text[i]) return false;
-            }
-            return true;
-        }
-
-        /// <summary>Four bytes as four UTF-16 code units, little-endian.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong Widen(uint four)
-        {
-            ulong word = four;
-            word = (word | word << 16) & 0x0000FFFF0000FFFFUL;
-            return (word | word << 8) & 0x00FF00FF00FF00FFUL;
-        }
+        // Only with the UTF-8 name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's
+        // EqualsIgnoreCase, whose first call costs about a millisecond even from a ReadyToRun image (the
+        // generic instantiations it loads), as fast warm for names. Keys keep the vectorized
+        // Ascii.Equals: a hand-written compare made every warm Get 1.7x slower (docs/benchmarks.md).
 
         /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
         public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
