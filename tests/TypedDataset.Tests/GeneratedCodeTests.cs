@@ -140,6 +140,22 @@ public class GeneratedCodeTests
         Assert.Empty(book.GetConstructors()); // no public constructor: facts come from the dataset only
     }
 
+    [Fact]
+    public void The_oldest_supported_CSharp_compiles_and_reads_the_facts()
+    {
+        // C# 9 (TDS901 asks for it): the facts' reader and the readers of the types use nothing newer.
+        GeneratorResult result = new GeneratorHarness { SourceTextsFound = true, LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9 }
+            .Run(Samples.LibraryWithTexts);
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
+        Assembly assembly = result.Load();
+        object earthsea = assembly.GetType("Sample.Facts.Books")!.GetProperty("Earthsea")!.GetValue(null)!;
+        Assert.Equal("A Wizard of Earthsea", Get(earthsea, "Title"));
+        Assert.Equal(9.99m, Get(Get(earthsea, "Price")!, "Amount"));
+        Assert.Equal(new[] { "fantasy", "coming of age" }, ((IEnumerable<string>)Get(earthsea, "Tags")!).ToArray());
+        Assert.Equal("\u201CA Wizard of Earthsea\u201D (1968)", Get(((IReadOnlyList<object>)Get(earthsea, "CitedIn")!)[0], "Quote"));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
