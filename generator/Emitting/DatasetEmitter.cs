@@ -457,22 +457,10 @@ internal static class TypedDatasetRuntime
 // <utf8-tables>
     // Only with the UTF-8 name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's
     // EqualsIgnoreCase, whose first call costs about a millisecond even from a ReadyToRun image (the
-    // generic instantiations it loads), as fast warm for names. Keys use the vectorized
-    // Ascii.Equals once their fact is built, although its first call costs 1-2 ms: hand-written
-    // compares made every warm Get slower (byte by byte 1.7x; eight characters per step about
-    // 8 ns per compare, measured on 2026-12-03; docs/benchmarks.md). The lookup of a fact not
-    // built yet compares byte by byte (AsciiEquals): it builds the fact anyway.
-
-    /// <summary>Whether the ASCII bytes equal the text, which has their length.</summary>
-    public static bool AsciiEquals(global::System.ReadOnlySpan<byte> bytes, string text)
-    {
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] != text[i]) return false;
-        }
-        return true;
-    }
-
+    // generic instantiations it loads), as fast warm for names. Keys keep the vectorized
+    // Ascii.Equals, although its first call costs 1-2 ms: hand-written compares made every warm
+    // Get slower (byte by byte 1.7x; eight characters per step about 8 ns per compare, measured
+    // on 2026-12-03; docs/benchmarks.md).
 
     /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
     public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
@@ -1237,12 +1225,7 @@ internal static class TypedDatasetRuntime
                 w.WriteLine("if (index < 0) return -1;");
                 w.WriteLine("if (unchecked((uint)head) != hash) continue;");
                 w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length)");
-                w.WriteLine("if (unchecked((int)(text >> 32)) != key.Length) continue;");
-                // A fact not built yet is about to be built, which costs far more than any compare:
-                // compare byte by byte, not with Ascii.Equals, whose first call in a process costs
-                // 1-2 ms (the vector types it loads). A built fact's lookup is the warm path.
-                w.WriteLine("var bytes = __Keys.Text.Slice(unchecked((int)text), key.Length);");
-                w.WriteLine("if (s_items[index] is null ? TypedDatasetRuntime.AsciiEquals(bytes, key) : global::System.Text.Ascii.Equals(bytes, key)) return index;");
+                w.WriteLine("if (unchecked((int)(text >> 32)) == key.Length && global::System.Text.Ascii.Equals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;");
             }
         }
         w.WriteLine();

@@ -358,9 +358,6 @@ schema:
                 /// <summary>Calls the run-time comparisons.</summary>
                 public static class CompareProbe
                 {
-                    /// <summary>AsciiEquals (the text has the bytes' length).</summary>
-                    public static bool Equal(byte[] bytes, string text) => TypedDatasetRuntime.AsciiEquals(bytes, text);
-
                     /// <summary>AsciiEqualsIgnoreCase over text[1..].</summary>
                     public static bool EqualsIgnoreCase(byte[] bytes, string text) => TypedDatasetRuntime.AsciiEqualsIgnoreCase(bytes, "#" + text, 1);
 
@@ -372,7 +369,6 @@ schema:
         Type probe = WithProbe(netCore: true, Probe).GetType("Keys.Data.CompareProbe")!;
         var equalsIgnoreCase = probe.GetMethod("EqualsIgnoreCase")!.CreateDelegate<Func<byte[], string, bool>>();
         var isAscii = probe.GetMethod("IsAscii")!.CreateDelegate<Func<string, bool>>();
-        var equal = probe.GetMethod("Equal")!.CreateDelegate<Func<byte[], string, bool>>();
 
         // Every length up to 40 (the 8- and 4-character steps and the tail), a change at every
         // position: the same letter in the other case, a neighbour, the non-ASCII look-alikes.
@@ -395,7 +391,6 @@ schema:
             {
                 Assert.Equal(System.Text.Ascii.EqualsIgnoreCase(bytes, text), equalsIgnoreCase(bytes, text));
                 Assert.Equal(System.Text.Ascii.IsValid(text), isAscii(text));
-                if (text.Length == bytes.Length) Assert.Equal(System.Text.Ascii.Equals(bytes, text), equal(bytes, text));
             }
         }
     }

@@ -59,9 +59,7 @@ namespace Sample.Facts
                 if (index < 0) return -1;
                 if (unchecked((uint)head) != hash) continue;
                 ulong text = table[2 * slot + 1]; // (start, length)
-                if (unchecked((int)(text >> 32)) != key.Length) continue;
-                var bytes = __Keys.Text.Slice(unchecked((int)text), key.Length);
-                if (s_items[index] is null ? TypedDatasetRuntime.AsciiEquals(bytes, key) : global::System.Text.Ascii.Equals(bytes, key)) return index;
+                if (unchecked((int)(text >> 32)) == key.Length && global::System.Text.Ascii.Equals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;
             }
         }
 
