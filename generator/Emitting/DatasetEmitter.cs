@@ -854,7 +854,7 @@ internal static class TypedDatasetRuntime
                         if (known < 0) lists.Add((name, f));
                         args.Add($"{name}(ref r)");
                     }
-                    else if (f.IsOptional && f.Kind is not (FieldKind.String or FieldKind.Reference)) args.Add($"r.Bool() ? {ReadScalar(ctx, f)} : null");
+                    else if (FactData.HasPresenceFlag(f)) args.Add($"r.Bool() ? {ReadScalar(ctx, f)} : null");
                     else args.Add(ReadScalar(ctx, f));
                 }
                 w.WriteLine($"internal static global::{ctx.Namespace}.{type.Name} Read{type.Name}({Reader}) =>");

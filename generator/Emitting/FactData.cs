@@ -42,6 +42,24 @@ internal static class FactData
     /// <summary>The byte of the digit 0 when more digits follow (']'); digits 0 to 31 run to '|'.</summary>
     public const int More = 0x5D;
 
+    /// <summary>The most digits of a fact's offset in its chunk's header (30 bits).</summary>
+    private const int MaxOffsetWidth = 6;
+
+    /// <summary>
+    /// A chunk's framing in the user-string heap: a length prefix of up to 4 bytes, a trailing
+    /// byte, the width of its offsets and a byte of padding; counted once per fact by
+    /// <see cref="Sizes"/>, as a chunk has one fact at least.
+    /// </summary>
+    private const int FramingPerFact = 7;
+
+    /// <summary>
+    /// Whether a field's value starts with 0 (absent) or 1 (present): an optional field other than
+    /// a string or a reference, whose absence is the string header 0. The readers
+    /// (<c>DatasetEmitter.EmitReaders</c>) test the same.
+    /// </summary>
+    public static bool HasPresenceFlag(FieldSpec field) =>
+        !field.IsList && field.IsOptional && field.Kind is not (FieldKind.String or FieldKind.Reference);
+
     /// <summary>
     /// The string literal of facts [<paramref name="from"/>, <paramref name="to"/>) of a slice:
     /// what the reader reads with <c>new Reader(data, i - from)</c>.
@@ -57,7 +75,7 @@ internal static class FactData
         }
         // Offsets count from the chunk's start: the header's width depends on the largest.
         int width = 1;
-        while (width < 6 && 1 + offsets.Count * width + writer.Bytes.Count >= 1 << (5 * width)) width++;
+        while (width < MaxOffsetWidth && 1 + offsets.Count * width + writer.Bytes.Count >= 1 << (5 * width)) width++;
         int header = 1 + offsets.Count * width;
         var bytes = new List<byte>(header + writer.Bytes.Count + 1) { (byte)(Last + width) };
         foreach (int offset in offsets)
@@ -72,9 +90,8 @@ internal static class FactData
     }
 
     /// <summary>
-    /// A measure of the bytes a fact takes in a chunk, its offset included: what its chunk's
-    /// literal adds to the assembly's user-string heap (validation's TDS211 check). One measure
-    /// serves a whole file.
+    /// A measure of the bytes a fact adds to the assembly's user-string heap at most (validation's
+    /// TDS211 check): its own bytes, its offset and a chunk's framing. One measure serves a whole file.
     /// </summary>
     public static Func<TypeSpec, FactSpec, int> Sizes(Func<string, TypeSpec> typeOf, IReadOnlyList<EnumSpec> enums)
     {
@@ -83,7 +100,7 @@ internal static class FactData
         {
             writer.Bytes.Clear();
             writer.WriteFact(type, fact);
-            return writer.Bytes.Count + 6;
+            return writer.Bytes.Count + MaxOffsetWidth + FramingPerFact;
         };
     }
 
@@ -133,7 +150,7 @@ internal static class FactData
                 foreach (ValueSpec item in value.Items) WriteScalar(field, item);
                 return;
             }
-            if (field.IsOptional && field.Kind is not (FieldKind.String or FieldKind.Reference))
+            if (HasPresenceFlag(field))
             {
                 WriteNumber(value.Kind == ValueKind.Null ? 0u : 1u);
                 if (value.Kind == ValueKind.Null) return;

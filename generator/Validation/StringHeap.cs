@@ -20,12 +20,6 @@ internal static class StringHeap
     public const long MaxBytes = 0xFFFFFF - 256 * 1024;
 
     /// <summary>
-    /// The heap bytes of a chunk's framing (a length prefix of up to 4 bytes, a trailing byte, the
-    /// width of its offsets and a byte of padding), counted once per fact: a chunk has one at least.
-    /// </summary>
-    private const int FramingPerFact = 7;
-
-    /// <summary>
     /// The heap bytes of a file's facts' data (an upper bound: each fact's bytes, its offset and a
     /// chunk's framing), computed per file when the file is typed, so the cross-file step only sums
     /// the files'.
@@ -60,6 +54,6 @@ internal static class StringHeap
     {
         Dictionary<string, TypeSpec> types = schema.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
         Func<TypeSpec, FactSpec, int> size = FactData.Sizes(name => types[name], schema.Enums);
-        return fact => fact.Spec is null ? 0 : size(types[fact.TypeName], fact.Spec) + FramingPerFact;
+        return fact => fact.Spec is null ? 0 : size(types[fact.TypeName], fact.Spec);
     }
 }
