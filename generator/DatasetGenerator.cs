@@ -63,10 +63,13 @@ public sealed class DatasetGenerator : IIncrementalGenerator
         var compilationFacts = context.CompilationProvider.Select(static (c, _) => (
             NeedsIsExternalInit: !HasAccessibleType(c, "System.Runtime.CompilerServices.IsExternalInit"),
             NeedsNotNullWhen: !HasAccessibleType(c, "System.Diagnostics.CodeAnalysis.NotNullWhenAttribute"),
-            HasAscii: HasAccessibleType(c, "System.Text.Ascii")));
+            // .NET 8 or later, seen by a type it added (the data tables' helpers use its APIs).
+            IsNet8OrLater: HasAccessibleType(c, "System.Text.Ascii")));
         var language = context.ParseOptionsProvider.Select(static (o, _) => (
             Ok: o is not CSharpParseOptions cs || cs.LanguageVersion >= LanguageVersion.CSharp9,
-            Utf8Literals: o is CSharpParseOptions u && u.LanguageVersion >= LanguageVersion.CSharp11,
+            // C# 12: u8 literals (C# 11) and passing `in` to .NET 8's `ref readonly` parameters
+            // (Unsafe.AsRef), which the data tables' helpers do.
+            DataTables: o is CSharpParseOptions u && u.LanguageVersion >= LanguageVersion.CSharp12,
             // C# 14 (extension members) by number: the Roslyn this generator compiles against predates it.
             Extensions: o is CSharpParseOptions e && (int)e.LanguageVersion >= CSharp14));
         var config = context.AnalyzerConfigOptionsProvider
@@ -84,7 +87,7 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             .Combine(language)
             .Select(static (x, _) => new ConfigSpec(x.Left.Left.Namespace, x.Left.Left.SourceTexts,
                 x.Left.Right.NeedsIsExternalInit, x.Left.Right.NeedsNotNullWhen, x.Right.Ok,
-                Utf8Keys: x.Right.Utf8Literals && x.Left.Right.HasAscii,
+                Utf8Keys: x.Right.DataTables && x.Left.Right.IsNet8OrLater,
                 FactMembers: x.Left.Left.FactMembers, ExtensionsSupported: x.Right.Extensions))
             .WithTrackingName(TrackingNames.Config);
 

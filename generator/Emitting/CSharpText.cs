@@ -24,6 +24,7 @@ internal static class CSharpText
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
                 default:
                     if (c >= ' ' && c <= '~') builder.Append(c);
                     else builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));

@@ -226,15 +226,20 @@ internal static class DatasetEmitter
         return w.ToString();
     }
 
-    /// <summary>The support text with its UTF-8 table helpers (between the utf8-tables markers) kept or dropped.</summary>
+    /// <summary>The support text with its data-table helpers (each part between utf8-tables markers) kept or dropped.</summary>
     private static string Utf8Section(string text, bool keep)
     {
         const string Start = "// <utf8-tables>", End = "// </utf8-tables>";
-        int from = text.IndexOf(Start, StringComparison.Ordinal), to = text.IndexOf(End, StringComparison.Ordinal);
-        int startLineEnd = text.IndexOf('\n', from) + 1, endLineEnd = text.IndexOf('\n', to) + 1;
-        return keep
-            ? text.Remove(to, endLineEnd - to).Remove(from, startLineEnd - from)
-            : text.Remove(from, endLineEnd - from);
+        int from;
+        while ((from = text.IndexOf(Start, StringComparison.Ordinal)) >= 0)
+        {
+            int to = text.IndexOf(End, from, StringComparison.Ordinal);
+            int startLineEnd = text.IndexOf('\n', from) + 1, endLineEnd = text.IndexOf('\n', to) + 1;
+            text = keep
+                ? text.Remove(to, endLineEnd - to).Remove(from, startLineEnd - from)
+                : text.Remove(from, endLineEnd - from);
+        }
+        return text;
     }
 
     private const string SupportText =
@@ -408,19 +413,7 @@ internal static class TypedDatasetRuntime
         const ulong Multiplier = 0x9E3779B97F4A7C15UL;
         ulong hash = 0xCBF29CE484222325UL ^ (ulong)key.Length;
         int i = 0;
-#if NETCOREAPP
-        if (global::System.BitConverter.IsLittleEndian)
-        {
-            global::System.ReadOnlySpan<ulong> words = global::System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(global::System.MemoryExtensions.AsSpan(key));
-            for (int w = 0; w < words.Length; w++) hash = unchecked((hash ^ words[w]) * Multiplier);
-            i = words.Length * 4;
-        }
-#endif
-        for (; i + 4 <= key.Length; i += 4)
-        {
-            ulong word = key[i] | (ulong)key[i + 1] << 16 | (ulong)key[i + 2] << 32 | (ulong)key[i + 3] << 48;
-            hash = unchecked((hash ^ word) * Multiplier);
-        }
+        for (; i + 4 <= key.Length; i += 4) hash = unchecked((hash ^ Word(key, i)) * Multiplier);
         if (i < key.Length)
         {
             ulong word = 0;
@@ -441,26 +434,65 @@ internal static class TypedDatasetRuntime
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong hash, ulong word) => unchecked((hash ^ word) * 0x9E3779B97F4A7C15UL);
 
-    /// <summary>Four UTF-16 code units packed little-endian: one 64-bit read on a little-endian .NET.</summary>
+    /// <summary>
+    /// key[start..start + 4): four UTF-16 code units packed little-endian, one 64-bit read on a
+    /// little-endian .NET 8+ with C# 12+. Through Unsafe after a bounds check, not through a span over the
+    /// string: in a fresh process the first string-to-span conversion costs about 0.3 ms, even from a
+    /// ReadyToRun image (docs/benchmarks.md).
+    /// </summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Word(string key, int start)
     {
-#if NETCOREAPP
+        if (start < 0 || start > key.Length - 4) throw new global::System.ArgumentOutOfRangeException(nameof(start));
+// <utf8-tables>
         if (global::System.BitConverter.IsLittleEndian)
         {
-            return global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(key, start, 4)));
+            ref char first = ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in key.GetPinnableReference());
+            return global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(
+                ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref first, start)));
         }
-#endif
+// </utf8-tables>
         return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
     }
 
 // <utf8-tables>
-    // Only with the UTF-8 name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's
-    // EqualsIgnoreCase, whose first call costs about a millisecond even from a ReadyToRun image (the
-    // generic instantiations it loads), as fast warm for names. Keys keep the vectorized
-    // Ascii.Equals, although its first call costs 1-2 ms: hand-written compares made every warm
-    // Get slower (byte by byte 1.7x; eight characters per step about 8 ns per compare, measured
-    // on 2026-12-03; docs/benchmarks.md).
+    // Only with the data tables (.NET 8+, C# 12+). Hand-written rather than System.Text.Ascii's
+    // Equals and EqualsIgnoreCase, whose first calls cost 1-2 ms even from a ReadyToRun image (the
+    // vector types and generic instantiations they load). Keys are stored as UTF-16, so that their
+    // compare reads eight bytes a step from both sides with no widening: as fast warm as
+    // Ascii.Equals over UTF-8 keys (docs/benchmarks.md).
+
+    /// <summary>
+    /// Whether <paramref name="utf16"/>, UTF-16 code units as little-endian bytes, holds exactly
+    /// <paramref name="key"/>.
+    /// </summary>
+    public static bool KeyEquals(global::System.ReadOnlySpan<byte> utf16, string key)
+    {
+        int n = key.Length;
+        if (utf16.Length != 2 * n) return false;
+        if (global::System.BitConverter.IsLittleEndian && n >= 4)
+        {
+            // Both sides hold 2n bytes: eight at a time, then the last eight (overlapping), so every
+            // read is inside both.
+            ref byte text = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(utf16);
+            ref byte chars = ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in key.GetPinnableReference()));
+            int last = 2 * n - 8;
+            for (int at = 0; at < last; at += 8)
+            {
+                if (ReadWord(ref text, at) != ReadWord(ref chars, at)) return false;
+            }
+            return ReadWord(ref text, last) == ReadWord(ref chars, last);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if ((utf16[2 * i] | utf16[2 * i + 1] << 8) != key[i]) return false;
+        }
+        return true;
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong ReadWord(ref byte start, int offset) =>
+        global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offset));
 
     /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
     public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
@@ -1192,11 +1224,12 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// Key lookup with C# 11 and .NET 8+: the keys (ASCII, TDS209) as one UTF-8 literal, which the
-    /// compiler stores in the assembly's data, not in the string heap; slots of (hash, index + 1,
-    /// start, length), so a probe reads one slot and the key bytes, independently of the fact,
-    /// and compares with the vectorized <c>Ascii.Equals</c>. When a <see cref="KeyWindow"/> tells the
-    /// keys apart, keys outside their length range are rejected first and only the window is hashed.
+    /// Key lookup with C# 12 and .NET 8+: the keys' UTF-16 code units as one <c>u8</c> literal of
+    /// little-endian bytes, which the compiler stores in the assembly's data, not in the string heap;
+    /// slots of (hash, index + 1, start, length in bytes), so a probe reads one slot and the key's
+    /// bytes, independently of the fact, and compares eight bytes a step
+    /// (<c>TypedDatasetRuntime.KeyEquals</c>). When a <see cref="KeyWindow"/> tells the keys apart,
+    /// keys outside their length range are rejected first and only the window is hashed.
     /// </summary>
     private static void EmitUtf8KeyLookup(SourceWriter w, CollectionIndexSpec index)
     {
@@ -1224,31 +1257,37 @@ internal static class TypedDatasetRuntime
                 w.WriteLine("int index = unchecked((int)(head >> 32)) - 1;");
                 w.WriteLine("if (index < 0) return -1;");
                 w.WriteLine("if (unchecked((uint)head) != hash) continue;");
-                w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length)");
-                w.WriteLine("if (unchecked((int)(text >> 32)) == key.Length && global::System.Text.Ascii.Equals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;");
+                w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length) in bytes");
+                w.WriteLine("if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text.Slice(unchecked((int)text), 2 * key.Length), key)) return index;");
             }
         }
         w.WriteLine();
+        // The keys' UTF-16 code units as little-endian bytes: ASCII keys (TDS209), so each character
+        // is itself and a zero byte.
         var text = new System.Text.StringBuilder();
-        foreach (string key in index.Keys) text.Append(key);
+        foreach (string key in index.Keys)
+        {
+            foreach (char c in key) text.Append(c).Append('\0');
+        }
         using (w.Block("private static class __Keys"))
         {
+            w.WriteLine("// The keys' UTF-16 code units as little-endian bytes (each character, then a zero byte).");
             w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(text.ToString())}u8;");
             IntTable(w, "internal", "Table", Utf8KeyTable(index.Keys, window), intView: false);
         }
     }
 
     /// <summary>
-    /// The UTF-8 key table: slots of (hash, index + 1, start, length) over the concatenated keys
-    /// (ASCII, so one byte per character), placed like <see cref="HashTable"/>; the hash is the
+    /// The key table: slots of (hash, index + 1, start, length), in bytes of the concatenated keys'
+    /// UTF-16 code units (two per character), placed like <see cref="HashTable"/>; the hash is the
     /// window's when the keys have one (<see cref="KeyWindow"/>), the whole key's otherwise.
     /// </summary>
     internal static int[] Utf8KeyTable(IReadOnlyList<string> keys, KeyWindow? window)
     {
         int[] pairs = HashTable(keys.Select(key => window is { } k ? Names.WindowHash(key, k) : Names.KeyHash(key)).ToList());
         var starts = new int[keys.Count];
-        for (int i = 1; i < keys.Count; i++) starts[i] = starts[i - 1] + keys[i - 1].Length;
-        return WithText(pairs, i => (starts[i], keys[i].Length));
+        for (int i = 1; i < keys.Count; i++) starts[i] = starts[i - 1] + 2 * keys[i - 1].Length;
+        return WithText(pairs, i => (starts[i], 2 * keys[i].Length));
     }
 
     /// <summary>

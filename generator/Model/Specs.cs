@@ -241,8 +241,9 @@ internal sealed record CollectionIndexSpec(string TypeName, ImmutableEquatableAr
 
 /// <summary>
 /// The types, collection classes and root: depends on the schema and on fact counts per file.
-/// <see cref="Utf8Keys"/>: the compilation has C# 11 (UTF-8 literals) and .NET 8's
-/// <c>System.Text.Ascii</c>, so key tables hold the keys as UTF-8 data (see the emitter).
+/// <see cref="Utf8Keys"/>: the compilation has C# 12 (<c>u8</c> literals, <c>ref readonly</c> arguments) and .NET 8 (seen by its
+/// <c>System.Text.Ascii</c>), so key and name tables hold their text as constant data: the keys'
+/// UTF-16 bytes and the names' ASCII (see the emitter).
 /// </summary>
 internal sealed record CoreSpec(
     string Namespace,

@@ -10,7 +10,7 @@ using TypedDataset.Tests.Infrastructure;
 namespace TypedDataset.Tests;
 
 /// <summary>
-/// Facts as UTF-8 data (C# 11 and later, DatasetEmitter/FactData): every kind of value, at its
+/// Facts as data (every target and C# version, DatasetEmitter/FactData): every kind of value, at its
 /// limits, reads back exactly as the YAML gives it.
 /// </summary>
 public class FactDataTests

@@ -191,10 +191,10 @@ schema:
     }
 
     [Fact]
-    public void Utf8_table_slots_point_at_their_keys()
+    public void Utf8_table_slots_point_at_their_keys_utf16_bytes()
     {
         int[] table = TypedDataset.Generator.Emitting.DatasetEmitter.Utf8KeyTable(Keys, null);
-        string text = string.Concat(Keys);
+        byte[] text = System.Text.Encoding.Unicode.GetBytes(string.Concat(Keys));
         int[] pairs = TypedDataset.Generator.Emitting.DatasetEmitter.HashTable(Keys.Select(Names.KeyHash).ToArray());
         Assert.Equal(pairs.Length * 2, table.Length);
         for (int slot = 0; slot < table.Length / 4; slot++)
@@ -202,7 +202,7 @@ schema:
             Assert.Equal(pairs[2 * slot], table[4 * slot]);
             Assert.Equal(pairs[2 * slot + 1], table[4 * slot + 1]);
             int entry = table[4 * slot + 1];
-            if (entry > 0) Assert.Equal(Keys[entry - 1], text.Substring(table[4 * slot + 2], table[4 * slot + 3]));
+            if (entry > 0) Assert.Equal(Keys[entry - 1], System.Text.Encoding.Unicode.GetString(text, table[4 * slot + 2], table[4 * slot + 3]));
         }
     }
 
@@ -350,7 +350,7 @@ schema:
     }
 
     [Fact]
-    public void The_hand_written_ASCII_comparisons_agree_with_the_base_library()
+    public void The_hand_written_comparisons_agree_with_the_base_library()
     {
         const string Probe = """
             namespace Keys.Data
@@ -363,12 +363,21 @@ schema:
 
                     /// <summary>IsAscii over text[1..].</summary>
                     public static bool IsAscii(string text) => TypedDatasetRuntime.IsAscii("#" + text, 1, text.Length);
+
+                    /// <summary>KeyEquals over UTF-16 bytes starting at an odd offset (unaligned reads).</summary>
+                    public static bool KeyEquals(byte[] utf16, string key)
+                    {
+                        var shifted = new byte[utf16.Length + 1];
+                        utf16.CopyTo(shifted, 1);
+                        return TypedDatasetRuntime.KeyEquals(new System.ReadOnlySpan<byte>(shifted, 1, utf16.Length), key);
+                    }
                 }
             }
             """;
         Type probe = WithProbe(netCore: true, Probe).GetType("Keys.Data.CompareProbe")!;
         var equalsIgnoreCase = probe.GetMethod("EqualsIgnoreCase")!.CreateDelegate<Func<byte[], string, bool>>();
         var isAscii = probe.GetMethod("IsAscii")!.CreateDelegate<Func<string, bool>>();
+        var keyEquals = probe.GetMethod("KeyEquals")!.CreateDelegate<Func<byte[], string, bool>>();
 
         // Every length up to 40 (the 8- and 4-character steps and the tail), a change at every
         // position: the same letter in the other case, a neighbour, the non-ASCII look-alikes.
@@ -391,11 +400,17 @@ schema:
             {
                 Assert.Equal(System.Text.Ascii.EqualsIgnoreCase(bytes, text), equalsIgnoreCase(bytes, text));
                 Assert.Equal(System.Text.Ascii.IsValid(text), isAscii(text));
+                // The key compare: ordinal, over the key's UTF-16 bytes (so a character differing
+                // only in its high byte differs), and a text one character shorter or longer never equals.
+                Assert.Equal(string.Equals(ascii, text, StringComparison.Ordinal), keyEquals(System.Text.Encoding.Unicode.GetBytes(ascii), text));
+                Assert.Equal(string.Equals(text, ascii, StringComparison.Ordinal), keyEquals(System.Text.Encoding.Unicode.GetBytes(text), ascii));
+                if (text.Length > 0) Assert.False(keyEquals(System.Text.Encoding.Unicode.GetBytes(text.Substring(1)), text));
+                Assert.False(keyEquals(System.Text.Encoding.Unicode.GetBytes(text + "a"), text));
             }
         }
     }
 
-    /// <summary>The harness for the .NET 8 + C# 11 path (netCore) or the netstandard2.0 + C# 10 one.</summary>
+    /// <summary>The harness for the .NET 8 + C# 12 path (netCore) or the netstandard2.0 + C# 10 one.</summary>
     private static GeneratorHarness Harness(bool netCore) => new()
     {
         Namespace = "Keys.Data",
@@ -413,7 +428,7 @@ schema:
     {
         string data = "Entries:\n" + string.Concat(keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
             + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
-        // netCore: as for .NET 8 with C# 11+ (spans, UTF-8 key text, Ascii.Equals); otherwise C# 10
+        // netCore: as for .NET 8 with C# 12+ (spans, UTF-16 key bytes, KeyEquals); otherwise C# 10
         // without .NET symbols, as for netstandard2.0 (int[] tables, keys confirmed by the fact).
         GeneratorResult result = Harness(netCore).Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));

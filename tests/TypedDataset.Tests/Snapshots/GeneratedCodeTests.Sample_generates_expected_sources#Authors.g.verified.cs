@@ -58,21 +58,22 @@ namespace Sample.Facts
                 int index = unchecked((int)(head >> 32)) - 1;
                 if (index < 0) return -1;
                 if (unchecked((uint)head) != hash) continue;
-                ulong text = table[2 * slot + 1]; // (start, length)
-                if (unchecked((int)(text >> 32)) == key.Length && global::System.Text.Ascii.Equals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;
+                ulong text = table[2 * slot + 1]; // (start, length) in bytes
+                if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text.Slice(unchecked((int)text), 2 * key.Length), key)) return index;
             }
         }
 
         private static class __Keys
         {
-            internal static global::System.ReadOnlySpan<byte> Text => "ursula-le-guinjorge-luis-borges"u8;
+            // The keys' UTF-16 code units as little-endian bytes (each character, then a zero byte).
+            internal static global::System.ReadOnlySpan<byte> Text => "u\0r\0s\0u\0l\0a\0-\0l\0e\0-\0g\0u\0i\0n\0j\0o\0r\0g\0e\0-\0l\0u\0i\0s\0-\0b\0o\0r\0g\0e\0s\0"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Table_Packed =>
             #else
             internal static readonly ulong[] Table_Packed =
             #endif
-                new ulong[] { 0, 0, 0, 0, 12547614218, 73014444046, 0, 0, 6604036396, 60129542144, 0, 0, 0, 0, 0, 0 };
+                new ulong[] { 0, 0, 0, 0, 12547614218, 146028888092, 0, 0, 6604036396, 120259084288, 0, 0, 0, 0, 0, 0 };
             #nullable restore
         }
 

@@ -58,21 +58,22 @@ namespace Sample.Facts
                 int index = unchecked((int)(head >> 32)) - 1;
                 if (index < 0) return -1;
                 if (unchecked((uint)head) != hash) continue;
-                ulong text = table[2 * slot + 1]; // (start, length)
-                if (unchecked((int)(text >> 32)) == key.Length && global::System.Text.Ascii.Equals(__Keys.Text.Slice(unchecked((int)text), key.Length), key)) return index;
+                ulong text = table[2 * slot + 1]; // (start, length) in bytes
+                if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text.Slice(unchecked((int)text), 2 * key.Length), key)) return index;
             }
         }
 
         private static class __Keys
         {
-            internal static global::System.ReadOnlySpan<byte> Text => "earthseadispossessedficciones"u8;
+            // The keys' UTF-16 code units as little-endian bytes (each character, then a zero byte).
+            internal static global::System.ReadOnlySpan<byte> Text => "e\0a\0r\0t\0h\0s\0e\0a\0d\0i\0s\0p\0o\0s\0s\0e\0s\0s\0e\0d\0f\0i\0c\0c\0i\0o\0n\0e\0s\0"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Table_Packed =>
             #else
             internal static readonly ulong[] Table_Packed =
             #endif
-                new ulong[] { 0, 0, 5739311289, 34359738368, 0, 0, 14299721531, 38654705684, 0, 0, 0, 0, 0, 0, 10150229687, 51539607560 };
+                new ulong[] { 0, 0, 5739311289, 68719476736, 0, 0, 14299721531, 77309411368, 0, 0, 0, 0, 0, 0, 10150229687, 103079215120 };
             #nullable restore
         }
 

@@ -173,19 +173,7 @@ namespace Sample.Facts
             const ulong Multiplier = 0x9E3779B97F4A7C15UL;
             ulong hash = 0xCBF29CE484222325UL ^ (ulong)key.Length;
             int i = 0;
-    #if NETCOREAPP
-            if (global::System.BitConverter.IsLittleEndian)
-            {
-                global::System.ReadOnlySpan<ulong> words = global::System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(global::System.MemoryExtensions.AsSpan(key));
-                for (int w = 0; w < words.Length; w++) hash = unchecked((hash ^ words[w]) * Multiplier);
-                i = words.Length * 4;
-            }
-    #endif
-            for (; i + 4 <= key.Length; i += 4)
-            {
-                ulong word = key[i] | (ulong)key[i + 1] << 16 | (ulong)key[i + 2] << 32 | (ulong)key[i + 3] << 48;
-                hash = unchecked((hash ^ word) * Multiplier);
-            }
+            for (; i + 4 <= key.Length; i += 4) hash = unchecked((hash ^ Word(key, i)) * Multiplier);
             if (i < key.Length)
             {
                 ulong word = 0;
@@ -206,25 +194,62 @@ namespace Sample.Facts
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Mix(ulong hash, ulong word) => unchecked((hash ^ word) * 0x9E3779B97F4A7C15UL);
 
-        /// <summary>Four UTF-16 code units packed little-endian: one 64-bit read on a little-endian .NET.</summary>
+        /// <summary>
+        /// key[start..start + 4): four UTF-16 code units packed little-endian, one 64-bit read on a
+        /// little-endian .NET 8+ with C# 12+. Through Unsafe after a bounds check, not through a span over the
+        /// string: in a fresh process the first string-to-span conversion costs about 0.3 ms, even from a
+        /// ReadyToRun image (docs/benchmarks.md).
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong Word(string key, int start)
         {
-    #if NETCOREAPP
+            if (start < 0 || start > key.Length - 4) throw new global::System.ArgumentOutOfRangeException(nameof(start));
             if (global::System.BitConverter.IsLittleEndian)
             {
-                return global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(key, start, 4)));
+                ref char first = ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in key.GetPinnableReference());
+                return global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(
+                    ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref first, start)));
             }
-    #endif
             return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
         }
 
-        // Only with the UTF-8 name tables (.NET 8+, C# 11+). Hand-written rather than System.Text.Ascii's
-        // EqualsIgnoreCase, whose first call costs about a millisecond even from a ReadyToRun image (the
-        // generic instantiations it loads), as fast warm for names. Keys keep the vectorized
-        // Ascii.Equals, although its first call costs 1-2 ms: hand-written compares made every warm
-        // Get slower (byte by byte 1.7x; eight characters per step about 8 ns per compare, measured
-        // on 2026-12-03; docs/benchmarks.md).
+        // Only with the data tables (.NET 8+, C# 12+). Hand-written rather than System.Text.Ascii's
+        // Equals and EqualsIgnoreCase, whose first calls cost 1-2 ms even from a ReadyToRun image (the
+        // vector types and generic instantiations they load). Keys are stored as UTF-16, so that their
+        // compare reads eight bytes a step from both sides with no widening: as fast warm as
+        // Ascii.Equals over UTF-8 keys (docs/benchmarks.md).
+
+        /// <summary>
+        /// Whether <paramref name="utf16"/>, UTF-16 code units as little-endian bytes, holds exactly
+        /// <paramref name="key"/>.
+        /// </summary>
+        public static bool KeyEquals(global::System.ReadOnlySpan<byte> utf16, string key)
+        {
+            int n = key.Length;
+            if (utf16.Length != 2 * n) return false;
+            if (global::System.BitConverter.IsLittleEndian && n >= 4)
+            {
+                // Both sides hold 2n bytes: eight at a time, then the last eight (overlapping), so every
+                // read is inside both.
+                ref byte text = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(utf16);
+                ref byte chars = ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in key.GetPinnableReference()));
+                int last = 2 * n - 8;
+                for (int at = 0; at < last; at += 8)
+                {
+                    if (ReadWord(ref text, at) != ReadWord(ref chars, at)) return false;
+                }
+                return ReadWord(ref text, last) == ReadWord(ref chars, last);
+            }
+            for (int i = 0; i < n; i++)
+            {
+                if ((utf16[2 * i] | utf16[2 * i + 1] << 8) != key[i]) return false;
+            }
+            return true;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static ulong ReadWord(ref byte start, int offset) =>
+            global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offset));
 
         /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
         public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
