@@ -154,7 +154,7 @@ internal static class DatasetEmitter
                         if (lookup.Utf8Names)
                         {
                             (string text, int[] table) = Utf8NameTable(names);
-                            w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(text)}u8;");
+                            w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(PadText(text))}u8;");
                             IntTable(w, "internal", "Table", table, intView: false);
                         }
                         else
@@ -1272,7 +1272,7 @@ internal static class TypedDatasetRuntime
         using (w.Block("private static class __Keys"))
         {
             w.WriteLine("// The keys' UTF-16 code units as little-endian bytes (each character, then a zero byte).");
-            w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(text.ToString())}u8;");
+            w.WriteLine($"internal static global::System.ReadOnlySpan<byte> Text => {CSharpText.Literal(PadText(text.ToString()))}u8;");
             IntTable(w, "internal", "Table", Utf8KeyTable(index.Keys, window), intView: false);
         }
     }
@@ -1380,10 +1380,40 @@ internal static class TypedDatasetRuntime
         w.WriteLine("#else");
         w.WriteLine($"{access} static readonly ulong[] {name}_Packed =");
         w.WriteLine("#endif");
-        w.WriteLine($"    new ulong[] {{ {string.Join(", ", Pack(list))} }};");
+        w.WriteLine($"    new ulong[] {{ {string.Join(", ", PadTable(Pack(list).ToList()))} }};");
         w.WriteLine("#nullable restore");
         // Hash tables are read a slot (two ints) at a time straight from the ulongs: no int view.
         if (intView) w.WriteLine($"{access} static TypedDatasetRuntime.Ints {name} => new TypedDatasetRuntime.Ints({name}_Packed, {count});");
+    }
+
+    /// <summary>
+    /// A table's ulongs padded with zeros to a power of two (a span's length is not read as the
+    /// table's: hash tables are powers of two already, the other tables carry their count). The
+    /// compiler stores each constant table as a field of <c>&lt;PrivateImplementationDetails&gt;</c>
+    /// typed by a struct per distinct size, and the runtime loads that class with every field and
+    /// every size's type on the first read of any table: sizes that are powers of two share those
+    /// types (docs/benchmarks.md, "Results at 168a928").
+    /// </summary>
+    internal static List<string> PadTable(List<string> ulongs)
+    {
+        if (ulongs.Count == 0) return ulongs;
+        for (int size = PowerOfTwo(ulongs.Count); ulongs.Count < size;) ulongs.Add("0");
+        return ulongs;
+    }
+
+    /// <summary>
+    /// A <c>u8</c> literal's text padded with zero bytes to one less than a power of two: the
+    /// compiler adds a zero byte after a <c>u8</c> literal's data, so its field's size is the power
+    /// of two, shared with the tables' (<see cref="PadTable"/>). The slots give each text's bounds.
+    /// </summary>
+    internal static string PadText(string text) =>
+        text.Length == 0 ? text : text + new string('\0', PowerOfTwo(text.Length + 1) - text.Length - 1);
+
+    private static int PowerOfTwo(int atLeast)
+    {
+        int size = 1;
+        while (size < atLeast) size *= 2;
+        return size;
     }
 
     /// <summary>Two ints per <c>ulong</c>, the first in the low half (so a little-endian read of the ulongs gives the ints in order).</summary>

@@ -104,6 +104,49 @@ schema:
     }
 
     [Fact]
+    public void Constant_tables_have_power_of_two_sizes_so_they_share_the_compilers_size_types()
+    {
+        // Every constant table and u8 text is a field of <PrivateImplementationDetails> typed by a
+        // struct per distinct size, all loaded on the first read of any table: padded sizes share them.
+        Assembly assembly = Compile(netCore: true);
+        Type details = assembly.GetTypes().Single(t => t.Name == "<PrivateImplementationDetails>");
+        Type[] sizeTypes = details.GetNestedTypes(BindingFlags.NonPublic | BindingFlags.Public);
+        Assert.NotEmpty(sizeTypes);
+        foreach (Type sizeType in sizeTypes)
+        {
+            int size = System.Runtime.InteropServices.Marshal.SizeOf(sizeType);
+            Assert.True((size & (size - 1)) == 0, $"{sizeType.Name}: {size} bytes is not a power of two");
+        }
+        Assert.True(sizeTypes.Length < details.GetFields(BindingFlags.NonPublic | BindingFlags.Static).Length, "the tables should share size types");
+    }
+
+    [Fact]
+    public void With_CSharp_11_on_NET_8_the_portable_path_is_emitted_and_every_key_is_found()
+    {
+        // The data tables' helpers pass `in` to .NET 8's `ref readonly` parameters, which C# 11
+        // rejects (CS9058): with C# 11 the keys are confirmed against the facts, as on netstandard2.0.
+        var harness = new GeneratorHarness
+        {
+            Namespace = "Keys.Data",
+            PreprocessorSymbols = new[] { "NETCOREAPP", "NET7_0_OR_GREATER" },
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11,
+        };
+        string data = "Entries:\n" + string.Concat(Keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"));
+        GeneratorResult result = harness.Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
+        Assert.DoesNotContain(result.Sources, s => s.Text.Contains("u8;", StringComparison.Ordinal) || s.Text.Contains("Unsafe.", StringComparison.Ordinal));
+        MethodInfo tryGet = result.Load().GetType("Keys.Data.Entries")!.GetMethod("TryGet")!;
+        for (int i = 0; i < Keys.Length; i++)
+        {
+            object?[] args = { new string(Keys[i].ToCharArray()), null };
+            Assert.True((bool)tryGet.Invoke(null, args)!, "not found: " + Keys[i]);
+            Assert.Equal(i, (int)GeneratedCodeTests.Get(args[1]!, "N")!);
+        }
+        foreach (string miss in Misses) Assert.False((bool)tryGet.Invoke(null, new object?[] { miss, null })!, "found: " + miss);
+    }
+
+    [Fact]
     public void Name_hash_is_equal_for_every_pair_that_OrdinalIgnoreCase_equates()
     {
         // The generator may run on another runtime than the dataset (Visual Studio's .NET Framework

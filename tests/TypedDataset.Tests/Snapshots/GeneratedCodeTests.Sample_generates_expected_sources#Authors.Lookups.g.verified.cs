@@ -44,7 +44,7 @@ namespace Sample.Facts
 
         private static class __Names
         {
-            internal static global::System.ReadOnlySpan<byte> Text => "Ursula K. Le GuinLe GuinUrsula Le GuinJorge Luis BorgesBorges"u8;
+            internal static global::System.ReadOnlySpan<byte> Text => "Ursula K. Le GuinLe GuinUrsula Le GuinJorge Luis BorgesBorges\0\0"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Table_Packed =>
@@ -59,7 +59,7 @@ namespace Sample.Facts
             #else
             internal static readonly ulong[] Starts_Packed =
             #endif
-                new ulong[] { 4294967296, 12884901890, 21474836484 };
+                new ulong[] { 4294967296, 12884901890, 21474836484, 0 };
             #nullable restore
             internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 6);
             #nullable disable
@@ -68,7 +68,7 @@ namespace Sample.Facts
             #else
             internal static readonly ulong[] Items_Packed =
             #endif
-                new ulong[] { 0, 4294967296, 1 };
+                new ulong[] { 0, 4294967296, 1, 0 };
             #nullable restore
             internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 5);
             #nullable disable
@@ -77,7 +77,7 @@ namespace Sample.Facts
             #else
             internal static readonly ulong[] Which_Packed =
             #endif
-                new ulong[] { 4294967296, 2, 1 };
+                new ulong[] { 4294967296, 2, 1, 0 };
             #nullable restore
             internal static TypedDatasetRuntime.Ints Which => new TypedDatasetRuntime.Ints(Which_Packed, 5);
             internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[5];

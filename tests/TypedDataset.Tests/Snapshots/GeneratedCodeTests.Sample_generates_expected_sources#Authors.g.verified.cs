@@ -66,7 +66,7 @@ namespace Sample.Facts
         private static class __Keys
         {
             // The keys' UTF-16 code units as little-endian bytes (each character, then a zero byte).
-            internal static global::System.ReadOnlySpan<byte> Text => "u\0r\0s\0u\0l\0a\0-\0l\0e\0-\0g\0u\0i\0n\0j\0o\0r\0g\0e\0-\0l\0u\0i\0s\0-\0b\0o\0r\0g\0e\0s\0"u8;
+            internal static global::System.ReadOnlySpan<byte> Text => "u\0r\0s\0u\0l\0a\0-\0l\0e\0-\0g\0u\0i\0n\0j\0o\0r\0g\0e\0-\0l\0u\0i\0s\0-\0b\0o\0r\0g\0e\0s\0\0"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Table_Packed =>

@@ -44,7 +44,7 @@ namespace Sample.Facts
 
         private static class __Names
         {
-            internal static global::System.ReadOnlySpan<byte> Text => "A Wizard of EarthseaThe DispossessedFicciones"u8;
+            internal static global::System.ReadOnlySpan<byte> Text => "A Wizard of EarthseaThe DispossessedFicciones\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Table_Packed =>

@@ -66,7 +66,7 @@ namespace Sample.Facts
         private static class __Keys
         {
             // The keys' UTF-16 code units as little-endian bytes (each character, then a zero byte).
-            internal static global::System.ReadOnlySpan<byte> Text => "e\0a\0r\0t\0h\0s\0e\0a\0d\0i\0s\0p\0o\0s\0s\0e\0s\0s\0e\0d\0f\0i\0c\0c\0i\0o\0n\0e\0s\0"u8;
+            internal static global::System.ReadOnlySpan<byte> Text => "e\0a\0r\0t\0h\0s\0e\0a\0d\0i\0s\0p\0o\0s\0s\0e\0s\0s\0e\0d\0f\0i\0c\0c\0i\0o\0n\0e\0s\0\0\0\0\0\0"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Table_Packed =>

@@ -66,7 +66,7 @@ namespace Sample.Facts
         private static class __Keys
         {
             // The keys' UTF-16 code units as little-endian bytes (each character, then a zero byte).
-            internal static global::System.ReadOnlySpan<byte> Text => "c\0a\0t\0a\0l\0o\0g\0u\0e\0"u8;
+            internal static global::System.ReadOnlySpan<byte> Text => "c\0a\0t\0a\0l\0o\0g\0u\0e\0\0\0\0\0\0\0\0\0\0\0\0\0\0"u8;
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Table_Packed =>
