@@ -886,6 +886,7 @@ internal static class TypedDatasetRuntime
                         if (known < 0) lists.Add((name, f));
                         args.Add($"{name}(ref r)");
                     }
+                    else if (StoredAsInt(f)) args.Add(FactData.HasPresenceFlag(f) ? $"r.Bool() ? {ReadStoredInt(f)} : -1" : ReadStoredInt(f));
                     else if (FactData.HasPresenceFlag(f)) args.Add($"r.Bool() ? {ReadScalar(ctx, f)} : null");
                     else args.Add(ReadScalar(ctx, f));
                 }
@@ -907,6 +908,18 @@ internal static class TypedDatasetRuntime
             }
         }
     }
+
+    /// <summary>
+    /// Whether a record stores the field as an int (<see cref="ReadStoredInt"/>): a single enum or
+    /// date. Loading a record loads the types of its value-type fields; an int field defers the
+    /// enum's or PartialDate's load to the first read of the property (docs/benchmarks.md).
+    /// </summary>
+    private static bool StoredAsInt(FieldSpec f) => !f.IsList && (f.Kind is FieldKind.Enum or FieldKind.Date);
+
+    /// <summary>The reader's expression for a field stored as an int: the enum's position, or a date's year &lt;&lt; 9 | month &lt;&lt; 5 | day (month and day 0 when unknown).</summary>
+    private static string ReadStoredInt(FieldSpec f) => f.Kind == FieldKind.Enum
+        ? "(int)r.Number()"
+        : "(r.Int() << 9) | (r.Int() << 5) | r.Int()";
 
     /// <summary>The reader call for one value of a field (an item, for a list).</summary>
     private static string ReadScalar(EmitContext ctx, FieldSpec f) => f.Kind switch
@@ -973,7 +986,7 @@ internal static class TypedDatasetRuntime
             {
                 string p = Param(f.PropertyName);
                 // Lists keep their array; the read-only list over it is made on first read.
-                if (f.Kind == FieldKind.Reference || f.IsList) w.WriteLine($"{Backing(f)} = {p};");
+                if (f.Kind == FieldKind.Reference || f.IsList || StoredAsInt(f)) w.WriteLine($"{Backing(f)} = {p};");
                 else w.WriteLine($"{f.PropertyName} = {p};");
             }
             w.CloseBrace();
@@ -1015,6 +1028,22 @@ internal static class TypedDatasetRuntime
                     w.WriteLine();
                     Summary(w, doc);
                     w.WriteLine($"public {IReadOnlyList}<{element}> {f.PropertyName} => {Backing(f)}List ?? TypedDatasetRuntime.Publish(ref {Backing(f)}List, TypedDatasetRuntime.List({Backing(f)}));");
+                }
+                else if (StoredAsInt(f))
+                {
+                    // An int, not the enum or PartialDate: loading the record then loads no type for
+                    // this field (the runtime loads a value-type field's type to lay the record out);
+                    // the typed value is made when the property is read.
+                    string typed = ctx.ElementType(f);
+                    string value = f.Kind == FieldKind.Enum
+                        ? $"({typed}){Backing(f)}"
+                        : $"new {typed}({Backing(f)} >> 9, ({Backing(f)} >> 5) & 15, {Backing(f)} & 31)";
+                    w.WriteLine($"private readonly int {Backing(f)}; // {(f.Kind == FieldKind.Enum ? "the value" : "year << 9 | month << 5 | day")}{(f.IsOptional ? ", or -1 when absent" : "")}");
+                    w.WriteLine();
+                    Summary(w, doc);
+                    w.WriteLine(f.IsOptional
+                        ? $"public {typed}? {f.PropertyName} => {Backing(f)} < 0 ? ({typed}?)null : {value};"
+                        : $"public {typed} {f.PropertyName} => {value};");
                 }
                 else
                 {
@@ -1807,6 +1836,7 @@ internal static class TypedDatasetRuntime
 
         public string ParameterType(FieldSpec f)
         {
+            if (StoredAsInt(f)) return "int";
             string element = f.Kind == FieldKind.Reference ? "string" : ElementType(f);
             return f.IsList ? element + "[]" : element + (f.IsOptional ? "?" : "");
         }

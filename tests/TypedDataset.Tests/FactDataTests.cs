@@ -91,8 +91,18 @@ schema:
             .Run(TestFile.Data("facts/schema.yaml", Schema), TestFile.Data("facts/makers.yaml", Makers), TestFile.Data("facts/items.yaml", Items));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
-        string[] dump = Dump(result.Load()).Split('\n');
+        Assembly assembly = result.Load();
+        string[] dump = Dump(assembly).Split('\n');
         Assert.Equal(Expected, dump[0]);
+        // Enums and dates (single or optional) are stored as ints, so loading the record loads none
+        // of their types; the properties above still read back typed values.
+        Type item = assembly.GetType("Sample.Facts.Item", throwOnError: true)!;
+        foreach (FieldInfo field in item.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            Type stored = Nullable.GetUnderlyingType(field.FieldType) ?? field.FieldType;
+            Assert.False(stored.IsEnum || stored.Name == "PartialDate", $"{field.Name} is stored as {field.FieldType}");
+        }
+        Assert.Equal("Sample.Facts.Color", Nullable.GetUnderlyingType(item.GetProperty("Color")!.PropertyType)!.FullName);
         Assert.Equal("Item{Added=null Color=null Colors=[] Count=null Counts=[] Dates=[] Flags=[] Id='nothing' Maker=null Makers=[] Name='N' Note=null Price=null Prices=[] Size=null Sizes=[] SoldOut=null Words=[]}", dump[1]);
         for (int i = 0; i < 40; i++)
         {

@@ -111,12 +111,12 @@ namespace Sample.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
     public sealed partial record Author
     {
-        internal Author(string @id, string @name, string[] @aliases, global::Sample.Facts.PartialDate? @born, string? @favoriteBook)
+        internal Author(string @id, string @name, string[] @aliases, int @born, string? @favoriteBook)
         {
             Id = @id;
             Name = @name;
             _aliases = @aliases;
-            Born = @born;
+            _born = @born;
             _favoriteBook = @favoriteBook;
         }
 
@@ -132,8 +132,10 @@ namespace Sample.Facts
         /// <summary>The 'aliases' field.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Aliases => _aliasesList ?? TypedDatasetRuntime.Publish(ref _aliasesList, TypedDatasetRuntime.List(_aliases));
 
+        private readonly int _born; // year << 9 | month << 5 | day, or -1 when absent
+
         /// <summary>The 'born' field.</summary>
-        public global::Sample.Facts.PartialDate? Born { get; }
+        public global::Sample.Facts.PartialDate? Born => _born < 0 ? (global::Sample.Facts.PartialDate?)null : new global::Sample.Facts.PartialDate(_born >> 9, (_born >> 5) & 15, _born & 31);
 
         internal readonly string? _favoriteBook;
 
@@ -161,12 +163,12 @@ namespace Sample.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
     public sealed partial record Book
     {
-        internal Book(string @id, string @title, string @author, global::Sample.Facts.Genre @genre, int? @pages, global::Sample.Facts.Price? @price, bool @inPrint, string[] @tags, string[] @related, global::Sample.Facts.Citation[] @citedIn)
+        internal Book(string @id, string @title, string @author, int @genre, int? @pages, global::Sample.Facts.Price? @price, bool @inPrint, string[] @tags, string[] @related, global::Sample.Facts.Citation[] @citedIn)
         {
             Id = @id;
             Title = @title;
             _author = @author;
-            Genre = @genre;
+            _genre = @genre;
             Pages = @pages;
             Price = @price;
             InPrint = @inPrint;
@@ -186,8 +188,10 @@ namespace Sample.Facts
         /// <summary>Who wrote it.</summary>
         public global::Sample.Facts.Author Author => global::Sample.Facts.Authors.Get(_author);
 
+        private readonly int _genre; // the value
+
         /// <summary>The 'genre' field.</summary>
-        public global::Sample.Facts.Genre Genre { get; }
+        public global::Sample.Facts.Genre Genre => (global::Sample.Facts.Genre)_genre;
 
         /// <summary>The 'pages' field.</summary>
         public int? Pages { get; }
@@ -285,10 +289,10 @@ namespace Sample.Facts
             new global::Sample.Facts.Price(r.Decimal(), r.TextOrNull()!);
 
         internal static global::Sample.Facts.Author ReadAuthor(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Author(r.TextOrNull()!, r.TextOrNull()!, List0(ref r), r.Bool() ? new global::Sample.Facts.PartialDate(r.Int(), r.Int(), r.Int()) : null, r.TextOrNull());
+            new global::Sample.Facts.Author(r.TextOrNull()!, r.TextOrNull()!, List0(ref r), r.Bool() ? (r.Int() << 9) | (r.Int() << 5) | r.Int() : -1, r.TextOrNull());
 
         internal static global::Sample.Facts.Book ReadBook(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Book(r.TextOrNull()!, r.TextOrNull()!, r.TextOrNull()!, (global::Sample.Facts.Genre)r.Number(), r.Bool() ? r.Int() : null, r.Bool() ? ReadPrice(ref r) : null, r.Bool(), List0(ref r), List0(ref r), List1(ref r));
+            new global::Sample.Facts.Book(r.TextOrNull()!, r.TextOrNull()!, r.TextOrNull()!, (int)r.Number(), r.Bool() ? r.Int() : null, r.Bool() ? ReadPrice(ref r) : null, r.Bool(), List0(ref r), List0(ref r), List1(ref r));
 
         internal static global::Sample.Facts.Source ReadSource(ref TypedDatasetRuntime.Reader r) =>
             new global::Sample.Facts.Source(r.TextOrNull()!, r.TextOrNull()!, r.TextOrNull(), r.Bool() ? r.Int() : null);
