@@ -1421,7 +1421,7 @@ internal static class TypedDatasetRuntime
     /// compiler stores each constant table as a field of <c>&lt;PrivateImplementationDetails&gt;</c>
     /// typed by a struct per distinct size, and the runtime loads that class with every field and
     /// every size's type on the first read of any table: sizes that are powers of two share those
-    /// types (docs/benchmarks.md, "Results at 168a928").
+    /// types (docs/benchmarks.md, "Results at 168a928, e695304 and 361aff6").
     /// </summary>
     internal static List<string> PadTable(List<string> ulongs)
     {
