@@ -1148,7 +1148,12 @@ internal static class TypedDatasetRuntime
                 w.WriteLine($"public const int Count = {index.Count.ToString(CultureInfo.InvariantCulture)};");
                 w.WriteLine();
                 SummaryXml(w, $"The fact with this key; throws <see cref=\"global::System.Collections.Generic.KeyNotFoundException\"/> when there is none.");
-                w.WriteLine($"public static {record} Get(string key) => TryGet(key, out {record}? value) ? value : TypedDatasetRuntime.Missing<{record}>(\"{type.Collection}\", key);");
+                using (w.Block($"public static {record} Get(string key)"))
+                {
+                    // The probe itself, not TryGet: no out value to test again after it.
+                    w.WriteLine("int index = key is null ? -1 : __IndexOf(key);");
+                    w.WriteLine($"return index >= 0 ? __Item(index) : TypedDatasetRuntime.Missing<{record}>(\"{type.Collection}\", key!);");
+                }
                 w.WriteLine();
                 Summary(w, "Finds the fact with this key (exact, case-sensitive). Allocates nothing.");
                 using (w.Block($"public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {record}? value)"))

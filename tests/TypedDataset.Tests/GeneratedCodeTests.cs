@@ -95,6 +95,8 @@ public class GeneratedCodeTests
         Assert.Equal("Ficciones", Get(books.GetMethod("Get")!.Invoke(null, new object[] { "ficciones" })!, "Title"));
         var missing = Assert.Throws<TargetInvocationException>(() => books.GetMethod("Get")!.Invoke(null, new object[] { "nope" }));
         Assert.IsType<KeyNotFoundException>(missing.InnerException);
+        var nullKey = Assert.Throws<TargetInvocationException>(() => books.GetMethod("Get")!.Invoke(null, new object?[] { null }));
+        Assert.IsType<KeyNotFoundException>(nullKey.InnerException);
 
         Type authors = assembly.GetType("Sample.Facts.Authors")!;
         MethodInfo find = authors.GetMethod("FindByName")!;

@@ -25,7 +25,11 @@ namespace Sample.Facts
         public const int Count = 2;
 
         /// <summary>The fact with this key; throws <see cref="global::System.Collections.Generic.KeyNotFoundException"/> when there is none.</summary>
-        public static global::Sample.Facts.Author Get(string key) => TryGet(key, out global::Sample.Facts.Author? value) ? value : TypedDatasetRuntime.Missing<global::Sample.Facts.Author>("Authors", key);
+        public static global::Sample.Facts.Author Get(string key)
+        {
+            int index = key is null ? -1 : __IndexOf(key);
+            return index >= 0 ? __Item(index) : TypedDatasetRuntime.Missing<global::Sample.Facts.Author>("Authors", key!);
+        }
 
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Author? value)

@@ -25,7 +25,11 @@ namespace Sample.Facts
         public const int Count = 3;
 
         /// <summary>The fact with this key; throws <see cref="global::System.Collections.Generic.KeyNotFoundException"/> when there is none.</summary>
-        public static global::Sample.Facts.Book Get(string key) => TryGet(key, out global::Sample.Facts.Book? value) ? value : TypedDatasetRuntime.Missing<global::Sample.Facts.Book>("Books", key);
+        public static global::Sample.Facts.Book Get(string key)
+        {
+            int index = key is null ? -1 : __IndexOf(key);
+            return index >= 0 ? __Item(index) : TypedDatasetRuntime.Missing<global::Sample.Facts.Book>("Books", key!);
+        }
 
         /// <summary>Finds the fact with this key (exact, case-sensitive). Allocates nothing.</summary>
         public static bool TryGet(string key, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Sample.Facts.Book? value)
