@@ -445,12 +445,7 @@ internal static class TypedDatasetRuntime
     {
         if (start < 0 || start > key.Length - 4) throw new global::System.ArgumentOutOfRangeException(nameof(start));
 // <utf8-tables>
-        if (global::System.BitConverter.IsLittleEndian)
-        {
-            ref char first = ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in key.GetPinnableReference());
-            return global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(
-                ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref first, start)));
-        }
+        if (global::System.BitConverter.IsLittleEndian) return ReadWord(ref Bytes(key), 2 * start);
 // </utf8-tables>
         return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
     }
@@ -475,7 +470,7 @@ internal static class TypedDatasetRuntime
             // Both sides hold 2n bytes: eight at a time, then the last eight (overlapping), so every
             // read is inside both.
             ref byte text = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(utf16);
-            ref byte chars = ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in key.GetPinnableReference()));
+            ref byte chars = ref Bytes(key);
             int last = 2 * n - 8;
             for (int at = 0; at < last; at += 8)
             {
@@ -490,6 +485,12 @@ internal static class TypedDatasetRuntime
         return true;
     }
 
+    /// <summary>The first byte of a string's characters (read-only in use: every caller only reads).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ref byte Bytes(string text) =>
+        ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in text.GetPinnableReference()));
+
+    /// <summary>Eight bytes at start + offset, unaligned.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong ReadWord(ref byte start, int offset) =>
         global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offset));
@@ -916,10 +917,16 @@ internal static class TypedDatasetRuntime
     /// </summary>
     private static bool StoredAsInt(FieldSpec f) => !f.IsList && (f.Kind is FieldKind.Enum or FieldKind.Date);
 
-    /// <summary>The reader's expression for a field stored as an int: the enum's position, or a date's year &lt;&lt; 9 | month &lt;&lt; 5 | day (month and day 0 when unknown).</summary>
+    /// <summary>The reader's expression for a field stored as an int: the enum's position, or a date packed by <see cref="PackedDate"/>.</summary>
     private static string ReadStoredInt(FieldSpec f) => f.Kind == FieldKind.Enum
         ? "(int)r.Number()"
-        : "(r.Int() << 9) | (r.Int() << 5) | r.Int()";
+        : PackedDate("r.Int()", "r.Int()", "r.Int()");
+
+    /// <summary>A date stored as an int: year &lt;&lt; 9 | month &lt;&lt; 5 | day (month and day 0 when unknown; year 1-9999).</summary>
+    private static string PackedDate(string year, string month, string day) => $"({year} << 9) | ({month} << 5) | {day}";
+
+    /// <summary>The <c>PartialDate</c> of an int made by <see cref="PackedDate"/>.</summary>
+    private static string UnpackedDate(string partialDate, string packed) => $"new {partialDate}({packed} >> 9, ({packed} >> 5) & 15, {packed} & 31)";
 
     /// <summary>The reader call for one value of a field (an item, for a list).</summary>
     private static string ReadScalar(EmitContext ctx, FieldSpec f) => f.Kind switch
@@ -1037,7 +1044,7 @@ internal static class TypedDatasetRuntime
                     string typed = ctx.ElementType(f);
                     string value = f.Kind == FieldKind.Enum
                         ? $"({typed}){Backing(f)}"
-                        : $"new {typed}({Backing(f)} >> 9, ({Backing(f)} >> 5) & 15, {Backing(f)} & 31)";
+                        : UnpackedDate(typed, Backing(f));
                     w.WriteLine($"private readonly int {Backing(f)}; // {(f.Kind == FieldKind.Enum ? "the value" : "year << 9 | month << 5 | day")}{(f.IsOptional ? ", or -1 when absent" : "")}");
                     w.WriteLine();
                     Summary(w, doc);

@@ -131,8 +131,7 @@ schema:
             PreprocessorSymbols = new[] { "NETCOREAPP", "NET7_0_OR_GREATER" },
             LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11,
         };
-        string data = "Entries:\n" + string.Concat(Keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"));
-        GeneratorResult result = harness.Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
+        GeneratorResult result = harness.Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", EntriesYaml(Keys)));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
         Assert.DoesNotContain(result.Sources, s => s.Text.Contains("u8;", StringComparison.Ordinal) || s.Text.Contains("Unsafe.", StringComparison.Ordinal));
@@ -465,15 +464,18 @@ schema:
     private static Assembly WithProbe(bool netCore, string probe) =>
         Harness(netCore).Run(new[] { TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", "Entries:\n  - id: \"a\"\n    n: 1\n") }, probe).Load();
 
+    /// <summary>One entry per key, N its position, with the names and aliases of <see cref="NamesOf"/>.</summary>
+    private static string EntriesYaml(string[] keys) =>
+        "Entries:\n" + string.Concat(keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
+            + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
+
     private static Assembly Compile(bool netCore) => Compile(netCore, Keys, expectedLookup: netCore ? "TypedDatasetRuntime.KeyHash(key)" : null);
 
     private static Assembly Compile(bool netCore, string[] keys, string? expectedLookup = null)
     {
-        string data = "Entries:\n" + string.Concat(keys.Select((k, i) => $"  - id: \"{k}\"\n    n: {i}\n"
-            + (NamesOf.TryGetValue(i, out string[]? names) ? $"    name: \"{names[0]}\"\n    aliases: [{string.Join(", ", names.Skip(1).Select(a => "\"" + a + "\""))}]\n" : "")));
         // netCore: as for .NET 8 with C# 12+ (spans, UTF-16 key bytes, KeyEquals); otherwise C# 10
         // without .NET symbols, as for netstandard2.0 (int[] tables, keys confirmed by the fact).
-        GeneratorResult result = Harness(netCore).Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", data));
+        GeneratorResult result = Harness(netCore).Run(TestFile.Data("schema.yaml", Schema), TestFile.Data("entries.yaml", EntriesYaml(keys)));
         Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
         string entries = result.Sources.Single(s => s.HintName == "Entries.g.cs").Text;
         Assert.Equal(netCore, entries.Contains("u8;", StringComparison.Ordinal));

@@ -204,12 +204,7 @@ namespace Sample.Facts
         private static ulong Word(string key, int start)
         {
             if (start < 0 || start > key.Length - 4) throw new global::System.ArgumentOutOfRangeException(nameof(start));
-            if (global::System.BitConverter.IsLittleEndian)
-            {
-                ref char first = ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in key.GetPinnableReference());
-                return global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(
-                    ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref first, start)));
-            }
+            if (global::System.BitConverter.IsLittleEndian) return ReadWord(ref Bytes(key), 2 * start);
             return key[start] | (ulong)key[start + 1] << 16 | (ulong)key[start + 2] << 32 | (ulong)key[start + 3] << 48;
         }
 
@@ -232,7 +227,7 @@ namespace Sample.Facts
                 // Both sides hold 2n bytes: eight at a time, then the last eight (overlapping), so every
                 // read is inside both.
                 ref byte text = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(utf16);
-                ref byte chars = ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in key.GetPinnableReference()));
+                ref byte chars = ref Bytes(key);
                 int last = 2 * n - 8;
                 for (int at = 0; at < last; at += 8)
                 {
@@ -247,6 +242,12 @@ namespace Sample.Facts
             return true;
         }
 
+        /// <summary>The first byte of a string's characters (read-only in use: every caller only reads).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static ref byte Bytes(string text) =>
+            ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in text.GetPinnableReference()));
+
+        /// <summary>Eight bytes at start + offset, unaligned.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong ReadWord(ref byte start, int offset) =>
             global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offset));
