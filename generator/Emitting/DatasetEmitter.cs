@@ -88,7 +88,7 @@ internal static class DatasetEmitter
                     Summary(w, "The facts whose name or alias is this text (case-insensitive, surrounding white space ignored), in file order; empty when none. Allocates nothing once a name's list is built.");
                     using (w.Block($"public static {list} FindByName(string nameOrAlias)"))
                     {
-                        w.WriteLine($"if (nameOrAlias is null) return TypedDatasetRuntime.Empty<{record}>();");
+                        w.WriteLine("if (nameOrAlias is null) return __Found.None;");
                         w.WriteLine("TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);");
                         w.WriteLine("uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);");
                         if (lookup.Utf8Names)
@@ -99,11 +99,11 @@ internal static class DatasetEmitter
                             {
                                 w.WriteLine("ulong head = table[2 * slot]; // (hash, entry + 1)");
                                 w.WriteLine("int entry = unchecked((int)(head >> 32)) - 1;");
-                                w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
+                                w.WriteLine("if (entry < 0) return __Found.None;");
                                 w.WriteLine("if (unchecked((uint)head) != hash) continue;");
                                 w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length)");
                                 w.WriteLine("if (__NameIs(entry, unchecked((int)text), unchecked((int)(text >> 32)), nameOrAlias, start, length))");
-                                w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
+                                w.WriteLine("    return __Names.Results[entry] ?? __Names.Gather(entry);");
                             }
                         }
                         else
@@ -114,9 +114,9 @@ internal static class DatasetEmitter
                             {
                                 w.WriteLine("ulong head = table[slot]; // (hash, entry + 1)");
                                 w.WriteLine("int entry = unchecked((int)(head >> 32)) - 1;");
-                                w.WriteLine($"if (entry < 0) return TypedDatasetRuntime.Empty<{record}>();");
+                                w.WriteLine("if (entry < 0) return __Found.None;");
                                 w.WriteLine("if (unchecked((uint)head) == hash && __NameOfEntryIs(entry, nameOrAlias, start, length))");
-                                w.WriteLine("    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);");
+                                w.WriteLine("    return __Names.Results[entry] ?? __Names.Gather(entry);");
                             }
                         }
                     }
@@ -132,7 +132,7 @@ internal static class DatasetEmitter
                             using (w.Block("if (textLength >= 0)"))
                             {
                                 w.WriteLine("if (textLength != length) return false;");
-                                w.WriteLine("if (TypedDatasetRuntime.AsciiEqualsIgnoreCase(__Names.Text.Slice(textStart, length), text, start)) return true;");
+                                w.WriteLine("if (TypedDatasetRuntime.AsciiEqualsIgnoreCase(__Names.Text, textStart, length, text, start)) return true;");
                                 w.WriteLine("if (TypedDatasetRuntime.IsAscii(text, start, length)) return false;");
                             }
                             w.WriteLine("return __NameOfEntryIs(entry, text, start, length);");
@@ -140,7 +140,7 @@ internal static class DatasetEmitter
                         w.WriteLine();
                     }
                     w.WriteLine("private static bool __NameOfEntryIs(int entry, string text, int start, int length) =>");
-                    w.WriteLine("    TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), text, start, length);");
+                    w.WriteLine("    TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items(__Names.Starts(entry))), __Names.Which(entry)), text, start, length);");
                     w.WriteLine();
                     string name = names.NameProperty is null ? "null" : $"item.{names.NameProperty}";
                     string alias = names.AliasesProperty is null ? "null" : $"item.{Backing(names.AliasesProperty)}[which - 1]";
@@ -164,7 +164,7 @@ internal static class DatasetEmitter
                         IntTable(w, "internal", "Starts", names.Starts);
                         IntTable(w, "internal", "Items", names.Items);
                         IntTable(w, "internal", "Which", names.Which);
-                        w.WriteLine($"internal static readonly {list}?[] Results = new {list}?[{names.Which.Count.ToString(CultureInfo.InvariantCulture)}];");
+                        EmitGather(w, record, names.Which.Count);
                     }
                 }
                 foreach (InverseIndexSpec inverse in lookup.Inverses)
@@ -175,19 +175,67 @@ internal static class DatasetEmitter
                     using (w.Block($"internal static {list} {InverseMethod(inverse.Field)}(string key)"))
                     {
                         w.WriteLine($"int target = global::{lookup.Namespace}.{inverse.TargetCollection}.__IndexOf(key);");
-                        w.WriteLine($"return target < 0 ? TypedDatasetRuntime.Empty<{record}>() : {holder}.Results[target] ?? TypedDatasetRuntime.Gather(ref {holder}.Results[target], {holder}.Starts, {holder}.Items, target, __Item);");
+                        w.WriteLine($"return target < 0 ? __Found.None : {holder}.Results[target] ?? {holder}.Gather(target);");
                     }
                     w.WriteLine();
                     using (w.Block($"private static class {holder}"))
                     {
                         IntTable(w, "internal", "Starts", inverse.Starts);
                         IntTable(w, "internal", "Items", inverse.Items);
-                        w.WriteLine($"internal static readonly {list}?[] Results = new {list}?[{(inverse.Starts.Count - 1).ToString(CultureInfo.InvariantCulture)}];");
+                        EmitGather(w, record, inverse.Starts.Count - 1);
                     }
                 }
+                if (lookup.Names is not null || lookup.Inverses.Count > 0) EmitFound(w, record);
             }
         }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// An index's cache of built entries and the method that builds one (CSR: entry e's fact
+    /// indexes are Items(Starts(e)..Starts(e + 1))), written out per index rather than a generic
+    /// helper taking a delegate: the first lookup then loads no delegate or generic instantiation.
+    /// </summary>
+    private static void EmitGather(SourceWriter w, string record, int entries)
+    {
+        w.WriteLine($"internal static readonly __Found?[] Results = new __Found?[{entries.ToString(CultureInfo.InvariantCulture)}];");
+        w.WriteLine();
+        using (w.Block("internal static __Found Gather(int entry)"))
+        {
+            w.WriteLine("int from = Starts(entry);");
+            w.WriteLine($"var items = new {record}[Starts(entry + 1) - from];");
+            w.WriteLine("for (int i = 0; i < items.Length; i++) items[i] = __Item(Items(from + i));");
+            w.WriteLine("var found = new __Found(items);");
+            w.WriteLine("return global::System.Threading.Interlocked.CompareExchange(ref Results[entry], found, null) ?? found;");
+        }
+    }
+
+    /// <summary>
+    /// The list a lookup returns: a sealed class of the collection over the facts' array, read-only
+    /// (only <c>IReadOnlyList&lt;T&gt;</c>, so no cast reaches the array). Not generic and with
+    /// few interfaces, so the first lookup's type load is small: a <c>ReadOnlyCollection&lt;T&gt;</c>
+    /// took 0.1-0.2 ms more (docs/benchmarks.md).
+    /// </summary>
+    private static void EmitFound(SourceWriter w, string record)
+    {
+        w.WriteLine();
+        Summary(w, "The facts a lookup found, in file order: a read-only list, built once per lookup entry.");
+        using (w.Block($"private sealed class __Found : {IReadOnlyList}<{record}>"))
+        {
+            w.WriteLine($"internal static readonly __Found None = new __Found(new {record}[0]);");
+            w.WriteLine();
+            w.WriteLine($"private readonly {record}[] _items;");
+            w.WriteLine();
+            w.WriteLine($"internal __Found({record}[] items) => _items = items;");
+            w.WriteLine();
+            w.WriteLine($"public {record} this[int index] => _items[index];");
+            w.WriteLine();
+            w.WriteLine("public int Count => _items.Length;");
+            w.WriteLine();
+            w.WriteLine($"public global::System.Collections.Generic.IEnumerator<{record}> GetEnumerator() => ((global::System.Collections.Generic.IEnumerable<{record}>)_items).GetEnumerator();");
+            w.WriteLine();
+            w.WriteLine("global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => _items.GetEnumerator();");
+        }
     }
 
     public static string HintName(FileEmitSpec file) => $"Data.{file.FileId}.g.cs";
@@ -330,8 +378,6 @@ internal static class TypedDatasetRuntime
     public static global::System.Collections.Generic.IReadOnlyList<T> List<T>(T[] items) =>
         items.Length == 0 ? EmptyList<T>.Instance : new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(items);
 
-    public static global::System.Collections.Generic.IReadOnlyList<T> Empty<T>() => EmptyList<T>.Instance;
-
     public static bool SequenceEqual<T>(global::System.Collections.Generic.IReadOnlyList<T> left, global::System.Collections.Generic.IReadOnlyList<T> right)
     {
         if (ReferenceEquals(left, right)) return true;
@@ -359,41 +405,18 @@ internal static class TypedDatasetRuntime
         unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
 
     /// <summary>
-    /// A constant table of ints packed two per <c>ulong</c> (low half first), read one int at a
-    /// time by shifting: the same on any byte order, no copy, and no generic method of the base
-    /// library on the first access (a ReadyToRun image then needs no JIT at all; a cast of the
-    /// ulongs' memory to ints would be JIT-compiled on first use).
+    /// Int <paramref name="index"/> of a constant table of ints packed two per <c>ulong</c> (low half
+    /// first), read by shifting: the same on any byte order, no copy, no type of its own to load and
+    /// no generic method of the base library on the first access (a ReadyToRun image then needs no
+    /// JIT at all; a cast of the ulongs' memory to ints would be JIT-compiled on first use).
     /// </summary>
-    public readonly ref struct Ints
-    {
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 #if NET7_0_OR_GREATER
-        private readonly global::System.ReadOnlySpan<ulong> _packed;
-        public Ints(global::System.ReadOnlySpan<ulong> packed, int length) { _packed = packed; Length = length; }
+    public static int Int(global::System.ReadOnlySpan<ulong> packed, int index) =>
 #else
-        private readonly ulong[] _packed;
-        public Ints(ulong[] packed, int length) { _packed = packed; Length = length; }
+    public static int Int(ulong[] packed, int index) =>
 #endif
-
-        /// <summary>The number of ints.</summary>
-        public int Length { get; }
-
-        /// <summary>The int at this index.</summary>
-        public int this[int index] => unchecked((int)(_packed[index >> 1] >> ((index & 1) << 5)));
-    }
-
-    /// <summary>
-    /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
-    /// items[starts[e]..starts[e + 1]]), built once and published to the cache slot.
-    /// </summary>
-    public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
-        ref global::System.Collections.Generic.IReadOnlyList<T>? slot, Ints starts, Ints items, int entry, global::System.Func<int, T> item)
-        where T : class
-    {
-        int from = starts[entry], to = starts[entry + 1];
-        var result = new T[to - from];
-        for (int i = from; i < to; i++) result[i - from] = item(items[i]);
-        return Publish(ref slot, List(result));
-    }
+        unchecked((int)(packed[index >> 1] >> ((index & 1) << 5)));
 
     /// <summary>Stores a lazily made value in its slot unless another thread stored one first; returns the stored one.</summary>
     public static T Publish<T>(ref T? slot, T value) where T : class =>
@@ -458,18 +481,20 @@ internal static class TypedDatasetRuntime
     // Ascii.Equals over UTF-8 keys (docs/benchmarks.md).
 
     /// <summary>
-    /// Whether <paramref name="utf16"/>, UTF-16 code units as little-endian bytes, holds exactly
-    /// <paramref name="key"/>.
+    /// Whether <paramref name="utf16"/>[<paramref name="start"/>..], UTF-16 code units as
+    /// little-endian bytes, begins with exactly the code units of <paramref name="key"/> (false when
+    /// they would run past its end). An offset, not a slice: no call into the base library.
     /// </summary>
-    public static bool KeyEquals(global::System.ReadOnlySpan<byte> utf16, string key)
+    public static bool KeyEquals(global::System.ReadOnlySpan<byte> utf16, int start, string key)
     {
         int n = key.Length;
-        if (utf16.Length != 2 * n) return false;
+        if (start < 0 || utf16.Length - start < 2 * n) return false;
         if (global::System.BitConverter.IsLittleEndian && n >= 4)
         {
-            // Both sides hold 2n bytes: eight at a time, then the last eight (overlapping), so every
-            // read is inside both.
-            ref byte text = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(utf16);
+            // Both sides hold 2n >= 8 bytes from here: eight at a time, then the last eight
+            // (overlapping), so every read is inside both. The span's indexer (checked: start is
+            // inside) is inlined even from a ReadyToRun image, unlike MemoryMarshal.GetReference.
+            ref byte text = ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in utf16[start]);
             ref byte chars = ref Bytes(key);
             int last = 2 * n - 8;
             for (int at = 0; at < last; at += 8)
@@ -480,7 +505,7 @@ internal static class TypedDatasetRuntime
         }
         for (int i = 0; i < n; i++)
         {
-            if ((utf16[2 * i] | utf16[2 * i + 1] << 8) != key[i]) return false;
+            if ((utf16[start + 2 * i] | utf16[start + 2 * i + 1] << 8) != key[i]) return false;
         }
         return true;
     }
@@ -495,12 +520,12 @@ internal static class TypedDatasetRuntime
     private static ulong ReadWord(ref byte start, int offset) =>
         global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offset));
 
-    /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
-    public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
+    /// <summary>Whether the ASCII bytes[at..at + length) equal text[start..start + length) ignoring ASCII case (a non-ASCII character never matches).</summary>
+    public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, int at, int length, string text, int start)
     {
-        for (int i = 0; i < bytes.Length; i++)
+        for (int i = 0; i < length; i++)
         {
-            uint b = bytes[i], c = text[start + i];
+            uint b = bytes[at + i], c = text[start + i];
             if (b != c && ((b | 0x20) != (c | 0x20) || (b | 0x20) - 'a' > 'z' - 'a')) return false;
         }
         return true;
@@ -624,11 +649,19 @@ internal static class TypedDatasetRuntime
     public static void Trim(string text, out int start, out int length)
     {
         int from = 0, to = text.Length;
-        while (from < to && char.IsWhiteSpace(text[from])) from++;
-        while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+        while (from < to && IsWhiteSpace(text[from])) from++;
+        while (to > from && IsWhiteSpace(text[to - 1])) to--;
         start = from;
         length = to - from;
     }
+
+    /// <summary>
+    /// char.IsWhiteSpace, answered here for U+0000-U+0084 (where only tab to carriage return and the
+    /// space are white space): the common case makes no call into the base library.
+    /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsWhiteSpace(char c) =>
+        c < 0x85 ? c == ' ' || unchecked((uint)(c - '\t')) <= '\r' - '\t' : char.IsWhiteSpace(c);
 
     /// <summary>Whether a fact's name, trimmed, equals text[start..start + length) ignoring case (OrdinalIgnoreCase).</summary>
     public static bool NameEquals(string? name, string text, int start, int length)
@@ -693,6 +726,7 @@ internal static class TypedDatasetRuntime
     /// <see cref="Fold"/> on four ASCII characters at once (16-bit lanes, each below 0x80): a-z
     /// upper-cased, then I, S and K set to 0. Branch-free.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong FoldAscii(ulong word)
     {
         const ulong Ones = 0x0001000100010001UL, High = 0x0080008000800080UL;
@@ -704,9 +738,11 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>0x80 in each 16-bit lane (all below 0x80) equal to <paramref name="c"/>.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong IsLane(ulong word, char c) =>
         ~((word ^ (c * 0x0001000100010001UL)) + 0x007F007F007F007FUL) & 0x0080008000800080UL;
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint Fold(char c)
     {
         if (c >= 0x80) return 0;
@@ -714,14 +750,18 @@ internal static class TypedDatasetRuntime
         return upper == 'I' || upper == 'S' || upper == 'K' ? 0 : upper;
     }
 
-    /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
-    public static int ChunkOf(Ints starts, int index)
+    /// <summary>The chunk holding an index: the last of the <paramref name="count"/> chunk starts at or before it (binary search).</summary>
+#if NET7_0_OR_GREATER
+    public static int ChunkOf(global::System.ReadOnlySpan<ulong> starts, int count, int index)
+#else
+    public static int ChunkOf(ulong[] starts, int count, int index)
+#endif
     {
-        int low = 0, high = starts.Length - 1;
+        int low = 0, high = count - 1;
         while (low < high)
         {
             int mid = (low + high + 1) >> 1;
-            if (starts[mid] <= index) low = mid;
+            if (Int(starts, mid) <= index) low = mid;
             else high = mid - 1;
         }
         return low;
@@ -1170,20 +1210,6 @@ internal static class TypedDatasetRuntime
                     w.WriteLine("return value is not null;");
                 }
                 w.WriteLine();
-                w.WriteLine($"internal static {record} __Item(int index) => s_items[index] ?? __Build(index);");
-                w.WriteLine();
-                using (w.Block($"private static {record} __Build(int index)"))
-                {
-                    using (w.Block("lock (s_lock)"))
-                    {
-                        w.WriteLine("if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(__ChunkStarts, index), index);");
-                    }
-                    w.WriteLine("return s_items[index]!;");
-                }
-                w.WriteLine();
-                if (utf8Keys) EmitUtf8KeyLookup(w, index);
-                else EmitKeyLookup(w, type, index);
-
                 // Chunks: which method builds a fact from a given index on, and in which class: a
                 // loader of the default layout (in the collection class itself: Class is empty), or
                 // the Load of an extension-member class.
@@ -1199,8 +1225,22 @@ internal static class TypedDatasetRuntime
                             : (slice.Offset + c * chunkSize, MembersClass(type, slice.FileId, c), MembersClass(type, slice.FileId, c) + ".Load"));
                     }
                 }
+                w.WriteLine($"internal static {record} __Item(int index) => s_items[index] ?? __Build(index);");
                 w.WriteLine();
-                IntTable(w, "private", "__ChunkStarts", chunks.Select(c => c.Start));
+                using (w.Block($"private static {record} __Build(int index)"))
+                {
+                    using (w.Block("lock (s_lock)"))
+                    {
+                        w.WriteLine($"if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(__ChunkStarts_Packed, {chunks.Count.ToString(CultureInfo.InvariantCulture)}, index), index);");
+                    }
+                    w.WriteLine("return s_items[index]!;");
+                }
+                w.WriteLine();
+                if (utf8Keys) EmitUtf8KeyLookup(w, index);
+                else EmitKeyLookup(w, type, index);
+
+                w.WriteLine();
+                IntTable(w, "private", "__ChunkStarts", chunks.Select(c => c.Start), intView: false); // read by ChunkOf
                 w.WriteLine();
                 // Dispatch from a chunk number to its loader through a tree of small switches (at
                 // most DispatchFanout cases each): the first access JIT-compiles only one path. When
@@ -1220,7 +1260,7 @@ internal static class TypedDatasetRuntime
                 using (w.Block("private static void __LoadChunk(int chunk, int index)"))
                 {
                     if (chunks.Count == 0) w.WriteLine("_ = chunk; _ = index; // no facts");
-                    else w.WriteLine($"{DispatchName(0, chunks.Count)}({(reordered ? "__ChunkOrder[chunk]" : "chunk")}, index);");
+                    else w.WriteLine($"{DispatchName(0, chunks.Count)}({(reordered ? "__ChunkOrder(chunk)" : "chunk")}, index);");
                 }
                 if (chunks.Count > 0) EmitDispatch(w, order.Select(i => chunks[i].Method).ToList(), 0, chunks.Count);
             }
@@ -1299,7 +1339,7 @@ internal static class TypedDatasetRuntime
                 w.WriteLine("if (index < 0) return -1;");
                 w.WriteLine("if (unchecked((uint)head) != hash) continue;");
                 w.WriteLine("ulong text = table[2 * slot + 1]; // (start, length) in bytes");
-                w.WriteLine("if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text.Slice(unchecked((int)text), 2 * key.Length), key)) return index;");
+                w.WriteLine("if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text, unchecked((int)text), key)) return index;");
             }
         }
         w.WriteLine();
@@ -1399,8 +1439,9 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>
-    /// A constant int table, two ints per <c>ulong</c>, read through <c>TypedDatasetRuntime.Ints</c>
-    /// (a shift per read, the same on any byte order), or, for hash tables (<paramref name="intView"/>
+    /// A constant int table, two ints per <c>ulong</c>, read through a method of its name
+    /// (<c>Starts(entry)</c>: <c>TypedDatasetRuntime.Int</c>, a shift per read, the same on any byte
+    /// order; inlined, so the first access loads no type for it), or, for hash tables (<paramref name="intView"/>
     /// false), by the probe a slot at a time straight from the ulongs. On .NET 7+ the ulongs are a
     /// <c>ReadOnlySpan&lt;ulong&gt;</c> property over a constant array, which the compiler turns into
     /// a span over the assembly's data (no allocation, no copy, pages touched only when read);
@@ -1412,7 +1453,6 @@ internal static class TypedDatasetRuntime
     private static void IntTable(SourceWriter w, string access, string name, IEnumerable<int> values, bool intView = true)
     {
         List<int> list = values.ToList();
-        string count = list.Count.ToString(CultureInfo.InvariantCulture);
         w.WriteLine("#nullable disable");
         // The numbers once, for both paths: a span over the assembly's data on .NET 7+, an array
         // before (declared first, so it is initialized before anything reads it).
@@ -1424,7 +1464,7 @@ internal static class TypedDatasetRuntime
         w.WriteLine($"    new ulong[] {{ {string.Join(", ", PadTable(Pack(list).ToList()))} }};");
         w.WriteLine("#nullable restore");
         // Hash tables are read a slot (two ints) at a time straight from the ulongs: no int view.
-        if (intView) w.WriteLine($"{access} static TypedDatasetRuntime.Ints {name} => new TypedDatasetRuntime.Ints({name}_Packed, {count});");
+        if (intView) w.WriteLine($"{access} static int {name}(int index) => TypedDatasetRuntime.Int({name}_Packed, index);");
     }
 
     /// <summary>

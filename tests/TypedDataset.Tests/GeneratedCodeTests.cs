@@ -184,9 +184,9 @@ public class GeneratedCodeTests
             Assert.False((bool)books.GetMethod("TryGet")!.Invoke(null, new object?[] { miss, null })!, miss);
         }
         Type authors = assembly.GetType("Sample.Facts.Authors")!;
-        var found = (System.Collections.IList)authors.GetMethod("FindByName")!.Invoke(null, new object[] { " ursula k. le guin " })!;
-        Assert.Equal("ursula-le-guin", Get(found[0]!, "Id"));
-        Assert.Empty((System.Collections.IList)authors.GetMethod("FindByName")!.Invoke(null, new object[] { "nobody" })!);
+        var found = (IReadOnlyList<object>)authors.GetMethod("FindByName")!.Invoke(null, new object[] { " ursula k. le guin " })!;
+        Assert.Equal("ursula-le-guin", Get(found[0], "Id"));
+        Assert.Empty((IReadOnlyList<object>)authors.GetMethod("FindByName")!.Invoke(null, new object[] { "nobody" })!);
         var all = (IReadOnlyList<object>)books.GetProperty("All")!.GetValue(null)!;
         Assert.Throws<ArgumentOutOfRangeException>(() => all[-1]);
     }

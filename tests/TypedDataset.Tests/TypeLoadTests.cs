@@ -197,6 +197,73 @@ public class TypeLoadTests
         }
     }
 
+    [Fact]
+    public void A_first_lookup_loads_its_result_class_and_no_delegate_generic_list_or_table_type()
+    {
+        // Every type the runtime loads on a first access costs tens of microseconds from a
+        // ReadyToRun image: a name lookup's result is the collection's own non-generic list class,
+        // its facts are gathered without a delegate, and its tables are read with no struct of their own.
+        string ns = "TypeLoad" + Guid.NewGuid().ToString("N");
+        const string NamedSchema = """
+            schema:
+              root: Atlas
+              types:
+                Place:
+                  collection: Places
+                  key: id
+                  name: label
+                  aliases: aliases
+                  fields:
+                    label: string
+                    aliases: string[]
+                Report:
+                  collection: Reports
+                  key: id
+                  fields:
+                    title: string
+                    place: { type: Place, inverse: Reports }
+            """;
+        const string NamedData = """
+            Places:
+              - id: mosul
+                label: Mosul
+                aliases: [Al Mawsil]
+              - id: erbil
+                label: Erbil
+            Reports:
+              - id: r1
+                title: First report
+                place: mosul
+              - id: r2
+                title: Second report
+                place: mosul
+            """;
+        GeneratorResult result = new GeneratorHarness { Namespace = ns }
+            .Run(TestFile.Data("facts/schema.yaml", NamedSchema), TestFile.Data("facts/data.yaml", NamedData));
+        Assert.Empty(result.GeneratorDiagnostics.Select(GeneratorResult.Format));
+        Assembly assembly = result.Load();
+        Type placesClass = assembly.GetType(ns + ".Places")!;
+
+        using var listener = new TypeLoadListener();
+        var found = (IReadOnlyList<object>)placesClass.GetMethod("FindByName")!.Invoke(null, new object[] { " al mawsil " })!;
+        Assert.Equal("Mosul", found.Single().GetType().GetProperty("Label")!.GetValue(found[0]));
+        object mosul = placesClass.GetMethod("Get")!.Invoke(null, new object[] { "mosul" })!;
+        var reports = (IReadOnlyList<object>)mosul.GetType().GetProperty("Reports")!.GetValue(mosul)!;
+        Assert.Equal(new object[] { "First report", "Second report" }, reports.Select(r => r.GetType().GetProperty("Title")!.GetValue(r)));
+        listener.Flush();
+
+        string[] loaded = listener.Loaded.Where(n => n.Contains(ns, StringComparison.Ordinal)).ToArray();
+        Assert.Contains(ns + ".Places+__Found", loaded);
+        Assert.Contains(ns + ".Reports+__Found", loaded);
+        Assert.DoesNotContain(loaded, n => n.StartsWith("System.Func`", StringComparison.Ordinal));
+        Assert.DoesNotContain(loaded, n => n.StartsWith("System.Collections.ObjectModel.ReadOnlyCollection`", StringComparison.Ordinal));
+        Assert.DoesNotContain(loaded, n => n.Contains("TypedDatasetRuntime+", StringComparison.Ordinal) && !n.EndsWith("TypedDatasetRuntime+Reader", StringComparison.Ordinal));
+        // The result is read-only: no cast reaches its array or a mutable list interface.
+        Assert.IsNotAssignableFrom<Array>(found);
+        Assert.IsNotAssignableFrom<IList>(found);
+        Assert.DoesNotContain(found.GetType().GetInterfaces(), i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>));
+    }
+
     /// <summary>The shared class whose partial declaration holds this fact member, from the generated text.</summary>
     private static string ClassOf(GeneratorResult result, string ns, string member)
     {

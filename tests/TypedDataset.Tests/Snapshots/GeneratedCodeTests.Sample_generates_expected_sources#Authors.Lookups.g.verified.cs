@@ -9,7 +9,7 @@ namespace Sample.Facts
         /// <summary>The facts whose name or alias is this text (case-insensitive, surrounding white space ignored), in file order; empty when none. Allocates nothing once a name's list is built.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> FindByName(string nameOrAlias)
         {
-            if (nameOrAlias is null) return TypedDatasetRuntime.Empty<global::Sample.Facts.Author>();
+            if (nameOrAlias is null) return __Found.None;
             TypedDatasetRuntime.Trim(nameOrAlias, out int start, out int length);
             uint hash = TypedDatasetRuntime.NameHash(nameOrAlias, start, start + length);
             var table = __Names.Table_Packed; // two ulongs per slot
@@ -18,11 +18,11 @@ namespace Sample.Facts
             {
                 ulong head = table[2 * slot]; // (hash, entry + 1)
                 int entry = unchecked((int)(head >> 32)) - 1;
-                if (entry < 0) return TypedDatasetRuntime.Empty<global::Sample.Facts.Author>();
+                if (entry < 0) return __Found.None;
                 if (unchecked((uint)head) != hash) continue;
                 ulong text = table[2 * slot + 1]; // (start, length)
                 if (__NameIs(entry, unchecked((int)text), unchecked((int)(text >> 32)), nameOrAlias, start, length))
-                    return __Names.Results[entry] ?? TypedDatasetRuntime.Gather(ref __Names.Results[entry], __Names.Starts, __Names.Items, entry, __Item);
+                    return __Names.Results[entry] ?? __Names.Gather(entry);
             }
         }
 
@@ -31,14 +31,14 @@ namespace Sample.Facts
             if (textLength >= 0)
             {
                 if (textLength != length) return false;
-                if (TypedDatasetRuntime.AsciiEqualsIgnoreCase(__Names.Text.Slice(textStart, length), text, start)) return true;
+                if (TypedDatasetRuntime.AsciiEqualsIgnoreCase(__Names.Text, textStart, length, text, start)) return true;
                 if (TypedDatasetRuntime.IsAscii(text, start, length)) return false;
             }
             return __NameOfEntryIs(entry, text, start, length);
         }
 
         private static bool __NameOfEntryIs(int entry, string text, int start, int length) =>
-            TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items[__Names.Starts[entry]]), __Names.Which[entry]), text, start, length);
+            TypedDatasetRuntime.NameEquals(__NameOf(__Item(__Names.Items(__Names.Starts(entry))), __Names.Which(entry)), text, start, length);
 
         private static string? __NameOf(global::Sample.Facts.Author item, int which) => which == 0 ? item.Name : item._aliases[which - 1];
 
@@ -61,7 +61,7 @@ namespace Sample.Facts
             #endif
                 new ulong[] { 4294967296, 12884901890, 21474836484, 0 };
             #nullable restore
-            internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 6);
+            internal static int Starts(int index) => TypedDatasetRuntime.Int(Starts_Packed, index);
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Items_Packed =>
@@ -70,7 +70,7 @@ namespace Sample.Facts
             #endif
                 new ulong[] { 0, 4294967296, 1, 0 };
             #nullable restore
-            internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 5);
+            internal static int Items(int index) => TypedDatasetRuntime.Int(Items_Packed, index);
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Which_Packed =>
@@ -79,14 +79,23 @@ namespace Sample.Facts
             #endif
                 new ulong[] { 4294967296, 2, 1, 0 };
             #nullable restore
-            internal static TypedDatasetRuntime.Ints Which => new TypedDatasetRuntime.Ints(Which_Packed, 5);
-            internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[5];
+            internal static int Which(int index) => TypedDatasetRuntime.Int(Which_Packed, index);
+            internal static readonly __Found?[] Results = new __Found?[5];
+
+            internal static __Found Gather(int entry)
+            {
+                int from = Starts(entry);
+                var items = new global::Sample.Facts.Author[Starts(entry + 1) - from];
+                for (int i = 0; i < items.Length; i++) items[i] = __Item(Items(from + i));
+                var found = new __Found(items);
+                return global::System.Threading.Interlocked.CompareExchange(ref Results[entry], found, null) ?? found;
+            }
         }
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author> By_FavoriteBook(string key)
         {
             int target = global::Sample.Facts.Books.__IndexOf(key);
-            return target < 0 ? TypedDatasetRuntime.Empty<global::Sample.Facts.Author>() : __Inverse_FavoriteBook.Results[target] ?? TypedDatasetRuntime.Gather(ref __Inverse_FavoriteBook.Results[target], __Inverse_FavoriteBook.Starts, __Inverse_FavoriteBook.Items, target, __Item);
+            return target < 0 ? __Found.None : __Inverse_FavoriteBook.Results[target] ?? __Inverse_FavoriteBook.Gather(target);
         }
 
         private static class __Inverse_FavoriteBook
@@ -99,7 +108,7 @@ namespace Sample.Facts
             #endif
                 new ulong[] { 4294967296, 4294967297 };
             #nullable restore
-            internal static TypedDatasetRuntime.Ints Starts => new TypedDatasetRuntime.Ints(Starts_Packed, 4);
+            internal static int Starts(int index) => TypedDatasetRuntime.Int(Starts_Packed, index);
             #nullable disable
             #if NET7_0_OR_GREATER
             internal static global::System.ReadOnlySpan<ulong> Items_Packed =>
@@ -108,8 +117,35 @@ namespace Sample.Facts
             #endif
                 new ulong[] { 0 };
             #nullable restore
-            internal static TypedDatasetRuntime.Ints Items => new TypedDatasetRuntime.Ints(Items_Packed, 1);
-            internal static readonly global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[] Results = new global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>?[3];
+            internal static int Items(int index) => TypedDatasetRuntime.Int(Items_Packed, index);
+            internal static readonly __Found?[] Results = new __Found?[3];
+
+            internal static __Found Gather(int entry)
+            {
+                int from = Starts(entry);
+                var items = new global::Sample.Facts.Author[Starts(entry + 1) - from];
+                for (int i = 0; i < items.Length; i++) items[i] = __Item(Items(from + i));
+                var found = new __Found(items);
+                return global::System.Threading.Interlocked.CompareExchange(ref Results[entry], found, null) ?? found;
+            }
+        }
+
+        /// <summary>The facts a lookup found, in file order: a read-only list, built once per lookup entry.</summary>
+        private sealed class __Found : global::System.Collections.Generic.IReadOnlyList<global::Sample.Facts.Author>
+        {
+            internal static readonly __Found None = new __Found(new global::Sample.Facts.Author[0]);
+
+            private readonly global::Sample.Facts.Author[] _items;
+
+            internal __Found(global::Sample.Facts.Author[] items) => _items = items;
+
+            public global::Sample.Facts.Author this[int index] => _items[index];
+
+            public int Count => _items.Length;
+
+            public global::System.Collections.Generic.IEnumerator<global::Sample.Facts.Author> GetEnumerator() => ((global::System.Collections.Generic.IEnumerable<global::Sample.Facts.Author>)_items).GetEnumerator();
+
+            global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => _items.GetEnumerator();
         }
     }
 }

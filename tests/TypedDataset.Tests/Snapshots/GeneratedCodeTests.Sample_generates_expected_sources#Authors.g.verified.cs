@@ -45,7 +45,7 @@ namespace Sample.Facts
         {
             lock (s_lock)
             {
-                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(__ChunkStarts, index), index);
+                if (s_items[index] is null) __LoadChunk(TypedDatasetRuntime.ChunkOf(__ChunkStarts_Packed, 1, index), index);
             }
             return s_items[index]!;
         }
@@ -63,7 +63,7 @@ namespace Sample.Facts
                 if (index < 0) return -1;
                 if (unchecked((uint)head) != hash) continue;
                 ulong text = table[2 * slot + 1]; // (start, length) in bytes
-                if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text.Slice(unchecked((int)text), 2 * key.Length), key)) return index;
+                if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text, unchecked((int)text), key)) return index;
             }
         }
 
@@ -89,7 +89,6 @@ namespace Sample.Facts
         #endif
             new ulong[] { 0 };
         #nullable restore
-        private static TypedDatasetRuntime.Ints __ChunkStarts => new TypedDatasetRuntime.Ints(__ChunkStarts_Packed, 1);
 
         private static void __LoadChunk(int chunk, int index)
         {

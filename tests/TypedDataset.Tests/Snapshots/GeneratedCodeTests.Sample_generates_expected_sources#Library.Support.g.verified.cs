@@ -90,8 +90,6 @@ namespace Sample.Facts
         public static global::System.Collections.Generic.IReadOnlyList<T> List<T>(T[] items) =>
             items.Length == 0 ? EmptyList<T>.Instance : new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(items);
 
-        public static global::System.Collections.Generic.IReadOnlyList<T> Empty<T>() => EmptyList<T>.Instance;
-
         public static bool SequenceEqual<T>(global::System.Collections.Generic.IReadOnlyList<T> left, global::System.Collections.Generic.IReadOnlyList<T> right)
         {
             if (ReferenceEquals(left, right)) return true;
@@ -119,41 +117,18 @@ namespace Sample.Facts
             unchecked(hash * 31 + (value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value)));
 
         /// <summary>
-        /// A constant table of ints packed two per <c>ulong</c> (low half first), read one int at a
-        /// time by shifting: the same on any byte order, no copy, and no generic method of the base
-        /// library on the first access (a ReadyToRun image then needs no JIT at all; a cast of the
-        /// ulongs' memory to ints would be JIT-compiled on first use).
+        /// Int <paramref name="index"/> of a constant table of ints packed two per <c>ulong</c> (low half
+        /// first), read by shifting: the same on any byte order, no copy, no type of its own to load and
+        /// no generic method of the base library on the first access (a ReadyToRun image then needs no
+        /// JIT at all; a cast of the ulongs' memory to ints would be JIT-compiled on first use).
         /// </summary>
-        public readonly ref struct Ints
-        {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     #if NET7_0_OR_GREATER
-            private readonly global::System.ReadOnlySpan<ulong> _packed;
-            public Ints(global::System.ReadOnlySpan<ulong> packed, int length) { _packed = packed; Length = length; }
+        public static int Int(global::System.ReadOnlySpan<ulong> packed, int index) =>
     #else
-            private readonly ulong[] _packed;
-            public Ints(ulong[] packed, int length) { _packed = packed; Length = length; }
+        public static int Int(ulong[] packed, int index) =>
     #endif
-
-            /// <summary>The number of ints.</summary>
-            public int Length { get; }
-
-            /// <summary>The int at this index.</summary>
-            public int this[int index] => unchecked((int)(_packed[index >> 1] >> ((index & 1) << 5)));
-        }
-
-        /// <summary>
-        /// The facts of one entry of a precomputed index (CSR: entry e's fact indexes are
-        /// items[starts[e]..starts[e + 1]]), built once and published to the cache slot.
-        /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<T> Gather<T>(
-            ref global::System.Collections.Generic.IReadOnlyList<T>? slot, Ints starts, Ints items, int entry, global::System.Func<int, T> item)
-            where T : class
-        {
-            int from = starts[entry], to = starts[entry + 1];
-            var result = new T[to - from];
-            for (int i = from; i < to; i++) result[i - from] = item(items[i]);
-            return Publish(ref slot, List(result));
-        }
+            unchecked((int)(packed[index >> 1] >> ((index & 1) << 5)));
 
         /// <summary>Stores a lazily made value in its slot unless another thread stored one first; returns the stored one.</summary>
         public static T Publish<T>(ref T? slot, T value) where T : class =>
@@ -215,18 +190,20 @@ namespace Sample.Facts
         // Ascii.Equals over UTF-8 keys (docs/benchmarks.md).
 
         /// <summary>
-        /// Whether <paramref name="utf16"/>, UTF-16 code units as little-endian bytes, holds exactly
-        /// <paramref name="key"/>.
+        /// Whether <paramref name="utf16"/>[<paramref name="start"/>..], UTF-16 code units as
+        /// little-endian bytes, begins with exactly the code units of <paramref name="key"/> (false when
+        /// they would run past its end). An offset, not a slice: no call into the base library.
         /// </summary>
-        public static bool KeyEquals(global::System.ReadOnlySpan<byte> utf16, string key)
+        public static bool KeyEquals(global::System.ReadOnlySpan<byte> utf16, int start, string key)
         {
             int n = key.Length;
-            if (utf16.Length != 2 * n) return false;
+            if (start < 0 || utf16.Length - start < 2 * n) return false;
             if (global::System.BitConverter.IsLittleEndian && n >= 4)
             {
-                // Both sides hold 2n bytes: eight at a time, then the last eight (overlapping), so every
-                // read is inside both.
-                ref byte text = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(utf16);
+                // Both sides hold 2n >= 8 bytes from here: eight at a time, then the last eight
+                // (overlapping), so every read is inside both. The span's indexer (checked: start is
+                // inside) is inlined even from a ReadyToRun image, unlike MemoryMarshal.GetReference.
+                ref byte text = ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in utf16[start]);
                 ref byte chars = ref Bytes(key);
                 int last = 2 * n - 8;
                 for (int at = 0; at < last; at += 8)
@@ -237,7 +214,7 @@ namespace Sample.Facts
             }
             for (int i = 0; i < n; i++)
             {
-                if ((utf16[2 * i] | utf16[2 * i + 1] << 8) != key[i]) return false;
+                if ((utf16[start + 2 * i] | utf16[start + 2 * i + 1] << 8) != key[i]) return false;
             }
             return true;
         }
@@ -252,12 +229,12 @@ namespace Sample.Facts
         private static ulong ReadWord(ref byte start, int offset) =>
             global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref start, offset));
 
-        /// <summary>Whether the ASCII bytes equal text[start..start + bytes.Length) ignoring ASCII case (a non-ASCII character never matches).</summary>
-        public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, string text, int start)
+        /// <summary>Whether the ASCII bytes[at..at + length) equal text[start..start + length) ignoring ASCII case (a non-ASCII character never matches).</summary>
+        public static bool AsciiEqualsIgnoreCase(global::System.ReadOnlySpan<byte> bytes, int at, int length, string text, int start)
         {
-            for (int i = 0; i < bytes.Length; i++)
+            for (int i = 0; i < length; i++)
             {
-                uint b = bytes[i], c = text[start + i];
+                uint b = bytes[at + i], c = text[start + i];
                 if (b != c && ((b | 0x20) != (c | 0x20) || (b | 0x20) - 'a' > 'z' - 'a')) return false;
             }
             return true;
@@ -380,11 +357,19 @@ namespace Sample.Facts
         public static void Trim(string text, out int start, out int length)
         {
             int from = 0, to = text.Length;
-            while (from < to && char.IsWhiteSpace(text[from])) from++;
-            while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+            while (from < to && IsWhiteSpace(text[from])) from++;
+            while (to > from && IsWhiteSpace(text[to - 1])) to--;
             start = from;
             length = to - from;
         }
+
+        /// <summary>
+        /// char.IsWhiteSpace, answered here for U+0000-U+0084 (where only tab to carriage return and the
+        /// space are white space): the common case makes no call into the base library.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool IsWhiteSpace(char c) =>
+            c < 0x85 ? c == ' ' || unchecked((uint)(c - '\t')) <= '\r' - '\t' : char.IsWhiteSpace(c);
 
         /// <summary>Whether a fact's name, trimmed, equals text[start..start + length) ignoring case (OrdinalIgnoreCase).</summary>
         public static bool NameEquals(string? name, string text, int start, int length)
@@ -449,6 +434,7 @@ namespace Sample.Facts
         /// <see cref="Fold"/> on four ASCII characters at once (16-bit lanes, each below 0x80): a-z
         /// upper-cased, then I, S and K set to 0. Branch-free.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong FoldAscii(ulong word)
         {
             const ulong Ones = 0x0001000100010001UL, High = 0x0080008000800080UL;
@@ -460,9 +446,11 @@ namespace Sample.Facts
         }
 
         /// <summary>0x80 in each 16-bit lane (all below 0x80) equal to <paramref name="c"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ulong IsLane(ulong word, char c) =>
             ~((word ^ (c * 0x0001000100010001UL)) + 0x007F007F007F007FUL) & 0x0080008000800080UL;
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Fold(char c)
         {
             if (c >= 0x80) return 0;
@@ -470,14 +458,18 @@ namespace Sample.Facts
             return upper == 'I' || upper == 'S' || upper == 'K' ? 0 : upper;
         }
 
-        /// <summary>The chunk holding an index: the last chunk start at or before it (binary search).</summary>
-        public static int ChunkOf(Ints starts, int index)
+        /// <summary>The chunk holding an index: the last of the <paramref name="count"/> chunk starts at or before it (binary search).</summary>
+    #if NET7_0_OR_GREATER
+        public static int ChunkOf(global::System.ReadOnlySpan<ulong> starts, int count, int index)
+    #else
+        public static int ChunkOf(ulong[] starts, int count, int index)
+    #endif
         {
-            int low = 0, high = starts.Length - 1;
+            int low = 0, high = count - 1;
             while (low < high)
             {
                 int mid = (low + high + 1) >> 1;
-                if (starts[mid] <= index) low = mid;
+                if (Int(starts, mid) <= index) low = mid;
                 else high = mid - 1;
             }
             return low;
