@@ -543,108 +543,6 @@ internal static class TypedDatasetRuntime
 
 // </utf8-tables>
 
-    /// <summary>
-    /// Reads facts that the generator stored as data: a chunk of facts is a string literal holding
-    /// bytes, two per character (low byte first): the width of the chunk's offsets, each fact's
-    /// offset, then the facts' values in field order. A number is base-32 digits, low first ('#' + d
-    /// ends it, ']' + d goes on); a string is a header (0 null, 1 + 2n: n UTF-8 bytes follow,
-    /// 2 + 2n: n UTF-16 code units follow as numbers) and its text. The UTF-8 is decoded here:
-    /// System.Text.Encoding's first decode in a process costs milliseconds (the vector types it
-    /// loads; docs/benchmarks.md).
-    /// </summary>
-    public ref struct Reader
-    {
-        private readonly string _data;
-        private int _at;
-
-        /// <summary>A reader at the start of fact <paramref name="fact"/> of the chunk.</summary>
-        public Reader(string data, int fact)
-        {
-            _data = data;
-            _at = 0;
-            int width = (int)Byte() - 0x23, offset = 0;
-            _at = 1 + fact * width;
-            for (int i = 0; i < width; i++) offset = (offset << 5) | ((int)Byte() - 0x23);
-            _at = offset;
-        }
-
-        private uint Byte()
-        {
-            uint pair = _data[_at >> 1];
-            return (_at++ & 1) == 0 ? pair & 0xFF : pair >> 8;
-        }
-
-        /// <summary>An unsigned number (a count, a position, a boolean).</summary>
-        public uint Number()
-        {
-            uint value = 0;
-            for (int shift = 0; ; shift += 5)
-            {
-                uint digit = Byte();
-                if (digit < 0x5D) return value | (digit - 0x23) << shift;
-                value |= (digit - 0x5D) << shift;
-            }
-        }
-
-        /// <summary>An integer (zigzag-encoded).</summary>
-        public int Int()
-        {
-            uint n = Number();
-            return (int)(n >> 1) ^ -(int)(n & 1);
-        }
-
-        /// <summary>A boolean, or whether an optional value is present.</summary>
-        public bool Bool() => Number() != 0;
-
-        /// <summary>A decimal: its three 32-bit words, then scale × 2 (+ 1 when negative).</summary>
-        public decimal Decimal()
-        {
-            int low = unchecked((int)Number()), middle = unchecked((int)Number()), high = unchecked((int)Number());
-            uint flags = Number();
-            return new decimal(low, middle, high, (flags & 1) != 0, (byte)(flags >> 1));
-        }
-
-        /// <summary>A string, or null.</summary>
-        public string? TextOrNull()
-        {
-            uint header = Number();
-            if (header == 0) return null;
-            int length = (int)((header - 1) >> 1), n = 0;
-            if (length == 0) return string.Empty;
-            // A heap buffer, not stackalloc: under the JIT a method with stackalloc is compiled fully
-            // optimized at once, which costs about a millisecond on the first access.
-            char[] chars = new char[length];
-            if ((header & 1) == 0)
-            {
-                for (; n < length; n++) chars[n] = (char)Number();
-            }
-            else
-            {
-                int end = _at + length;
-                while (_at < end)
-                {
-                    uint b = Byte();
-                    if (b < 0x80)
-                    {
-                        chars[n++] = (char)b;
-                        continue;
-                    }
-                    uint c;
-                    if (b < 0xE0) c = (b & 0x1F) << 6 | (Byte() & 0x3F);
-                    else if (b < 0xF0) c = (b & 0x0F) << 12 | (Byte() & 0x3F) << 6 | (Byte() & 0x3F);
-                    else
-                    {
-                        c = ((b & 0x07) << 18 | (Byte() & 0x3F) << 12 | (Byte() & 0x3F) << 6 | (Byte() & 0x3F)) - 0x10000;
-                        chars[n++] = (char)(0xD800 + (c >> 10));
-                        c = 0xDC00 + (c & 0x3FF);
-                    }
-                    chars[n++] = (char)c;
-                }
-            }
-            return new string(chars, 0, n);
-        }
-    }
-
     /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
     public static void Trim(string text, out int start, out int length)
     {
@@ -865,6 +763,105 @@ internal static class TypedDatasetRuntime
         global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
+
+/// <summary>
+/// Reads facts that the generator stored as data: a chunk of facts is a string literal holding
+/// bytes, two per character (low byte first): the width of the chunk's offsets, each fact's
+/// offset, then the facts' values in field order. A number is base-32 digits, low first ('#' + d
+/// ends it, ']' + d goes on); a string is a header (0 null, 1 + 2n: n UTF-8 bytes follow,
+/// 2 + 2n: n UTF-16 code units follow as numbers) and its text. The UTF-8 is decoded here:
+/// System.Text.Encoding's first decode in a process costs milliseconds (the vector types it
+/// loads; docs/benchmarks.md). Static methods over the chunk and a position, in the class of the
+/// per-type readers (the other part of this class): reading a fact loads no type of its own.
+/// </summary>
+internal static partial class TypedDatasetReaders
+{
+    /// <summary>The position of fact <paramref name="fact"/>'s data in the chunk.</summary>
+    public static int Start(string data, int fact)
+    {
+        int at = 0;
+        int width = (int)Byte(data, ref at) - 0x23, offset = 0;
+        at = 1 + fact * width;
+        for (int i = 0; i < width; i++) offset = (offset << 5) | ((int)Byte(data, ref at) - 0x23);
+        return offset;
+    }
+
+    private static uint Byte(string data, ref int at)
+    {
+        uint pair = data[at >> 1];
+        return (at++ & 1) == 0 ? pair & 0xFF : pair >> 8;
+    }
+
+    /// <summary>An unsigned number (a count, a position, a boolean).</summary>
+    public static uint Number(string data, ref int at)
+    {
+        uint value = 0;
+        for (int shift = 0; ; shift += 5)
+        {
+            uint digit = Byte(data, ref at);
+            if (digit < 0x5D) return value | (digit - 0x23) << shift;
+            value |= (digit - 0x5D) << shift;
+        }
+    }
+
+    /// <summary>An integer (zigzag-encoded).</summary>
+    public static int Int(string data, ref int at)
+    {
+        uint n = Number(data, ref at);
+        return (int)(n >> 1) ^ -(int)(n & 1);
+    }
+
+    /// <summary>A boolean, or whether an optional value is present.</summary>
+    public static bool Bool(string data, ref int at) => Number(data, ref at) != 0;
+
+    /// <summary>A decimal: its three 32-bit words, then scale × 2 (+ 1 when negative).</summary>
+    public static decimal Decimal(string data, ref int at)
+    {
+        int low = unchecked((int)Number(data, ref at)), middle = unchecked((int)Number(data, ref at)), high = unchecked((int)Number(data, ref at));
+        uint flags = Number(data, ref at);
+        return new decimal(low, middle, high, (flags & 1) != 0, (byte)(flags >> 1));
+    }
+
+    /// <summary>A string, or null.</summary>
+    public static string? TextOrNull(string data, ref int at)
+    {
+        uint header = Number(data, ref at);
+        if (header == 0) return null;
+        int length = (int)((header - 1) >> 1), n = 0;
+        if (length == 0) return string.Empty;
+        // A heap buffer, not stackalloc: under the JIT a method with stackalloc is compiled fully
+        // optimized at once, which costs about a millisecond on the first access.
+        char[] chars = new char[length];
+        if ((header & 1) == 0)
+        {
+            for (; n < length; n++) chars[n] = (char)Number(data, ref at);
+        }
+        else
+        {
+            int end = at + length;
+            while (at < end)
+            {
+                uint b = Byte(data, ref at);
+                if (b < 0x80)
+                {
+                    chars[n++] = (char)b;
+                    continue;
+                }
+                uint c;
+                if (b < 0xE0) c = (b & 0x1F) << 6 | (Byte(data, ref at) & 0x3F);
+                else if (b < 0xF0) c = (b & 0x0F) << 12 | (Byte(data, ref at) & 0x3F) << 6 | (Byte(data, ref at) & 0x3F);
+                else
+                {
+                    c = ((b & 0x07) << 18 | (Byte(data, ref at) & 0x3F) << 12 | (Byte(data, ref at) & 0x3F) << 6 | (Byte(data, ref at) & 0x3F)) - 0x10000;
+                    chars[n++] = (char)(0xD800 + (c >> 10));
+                    c = 0xDC00 + (c & 0x3FF);
+                }
+                chars[n++] = (char)c;
+            }
+        }
+        return new string(chars, 0, n);
+    }
+}
 """;
 
     // ---------------------------------------------------------------- types
@@ -902,11 +899,11 @@ internal static class TypedDatasetRuntime
     /// </summary>
     private static void EmitReaders(SourceWriter w, EmitContext ctx)
     {
-        const string Reader = "ref TypedDatasetRuntime.Reader r";
-        Summary(w, "Builds facts and values from the data of the generated data files (see TypedDatasetRuntime.Reader).");
+        const string Reader = "string data, ref int at";
+        Summary(w, "Builds facts and values from the data of the generated data files (the other part of this class reads the values).");
         w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.WriteLine(GeneratedCode);
-        using (w.Block("internal static class TypedDatasetReaders"))
+        using (w.Block("internal static partial class TypedDatasetReaders"))
         {
             var lists = new List<(string Name, FieldSpec Field)>();
             bool first = true;
@@ -915,7 +912,7 @@ internal static class TypedDatasetRuntime
                 if (!first) w.WriteLine();
                 first = false;
                 var args = new List<string>();
-                if (type.IsEntity) args.Add("r.TextOrNull()!");
+                if (type.IsEntity) args.Add("TextOrNull(data, ref at)!");
                 foreach (FieldSpec f in type.Fields)
                 {
                     if (f.IsList)
@@ -925,10 +922,10 @@ internal static class TypedDatasetRuntime
                         int known = lists.FindIndex(l => ReadScalar(ctx, l.Field) == item);
                         string name = "List" + (known < 0 ? lists.Count : known).ToString(CultureInfo.InvariantCulture);
                         if (known < 0) lists.Add((name, f));
-                        args.Add($"{name}(ref r)");
+                        args.Add($"{name}(data, ref at)");
                     }
-                    else if (StoredAsInt(f)) args.Add(FactData.HasPresenceFlag(f) ? $"r.Bool() ? {ReadStoredInt(f)} : -1" : ReadStoredInt(f));
-                    else if (FactData.HasPresenceFlag(f)) args.Add($"r.Bool() ? {ReadScalar(ctx, f)} : null");
+                    else if (StoredAsInt(f)) args.Add(FactData.HasPresenceFlag(f) ? $"Bool(data, ref at) ? {ReadStoredInt(f)} : -1" : ReadStoredInt(f));
+                    else if (FactData.HasPresenceFlag(f)) args.Add($"Bool(data, ref at) ? {ReadScalar(ctx, f)} : null");
                     else args.Add(ReadScalar(ctx, f));
                 }
                 w.WriteLine($"internal static global::{ctx.Namespace}.{type.Name} Read{type.Name}({Reader}) =>");
@@ -940,7 +937,7 @@ internal static class TypedDatasetRuntime
                 w.WriteLine();
                 using (w.Block($"private static {element}[] {name}({Reader})"))
                 {
-                    w.WriteLine("int count = (int)r.Number();");
+                    w.WriteLine("int count = (int)Number(data, ref at);");
                     w.WriteLine($"if (count == 0) return global::System.Array.Empty<{element}>();");
                     w.WriteLine($"var items = new {element}[count];");
                     w.WriteLine($"for (int i = 0; i < count; i++) items[i] = {ReadScalar(ctx, f)};");
@@ -959,8 +956,8 @@ internal static class TypedDatasetRuntime
 
     /// <summary>The reader's expression for a field stored as an int: the enum's position, or a date packed by <see cref="PackedDate"/>.</summary>
     private static string ReadStoredInt(FieldSpec f) => f.Kind == FieldKind.Enum
-        ? "(int)r.Number()"
-        : PackedDate("r.Int()", "r.Int()", "r.Int()");
+        ? "(int)Number(data, ref at)"
+        : PackedDate("Int(data, ref at)", "Int(data, ref at)", "Int(data, ref at)");
 
     /// <summary>A date stored as an int: year &lt;&lt; 9 | month &lt;&lt; 5 | day (month and day 0 when unknown; year 1-9999).</summary>
     private static string PackedDate(string year, string month, string day) => $"({year} << 9) | ({month} << 5) | {day}";
@@ -971,13 +968,13 @@ internal static class TypedDatasetRuntime
     /// <summary>The reader call for one value of a field (an item, for a list).</summary>
     private static string ReadScalar(EmitContext ctx, FieldSpec f) => f.Kind switch
     {
-        FieldKind.String or FieldKind.Reference => f.IsOptional && !f.IsList ? "r.TextOrNull()" : "r.TextOrNull()!",
-        FieldKind.Integer => "r.Int()",
-        FieldKind.Decimal => "r.Decimal()",
-        FieldKind.Boolean => "r.Bool()",
-        FieldKind.Date => $"new global::{ctx.Namespace}.PartialDate(r.Int(), r.Int(), r.Int())",
-        FieldKind.Enum => $"(global::{ctx.Namespace}.{f.Target})r.Number()",
-        _ => $"Read{f.Target}(ref r)",
+        FieldKind.String or FieldKind.Reference => f.IsOptional && !f.IsList ? "TextOrNull(data, ref at)" : "TextOrNull(data, ref at)!",
+        FieldKind.Integer => "Int(data, ref at)",
+        FieldKind.Decimal => "Decimal(data, ref at)",
+        FieldKind.Boolean => "Bool(data, ref at)",
+        FieldKind.Date => $"new global::{ctx.Namespace}.PartialDate(Int(data, ref at), Int(data, ref at), Int(data, ref at))",
+        FieldKind.Enum => $"(global::{ctx.Namespace}.{f.Target})Number(data, ref at)",
+        _ => $"Read{f.Target}(data, ref at)",
     };
 
     private static void EmitEnum(SourceWriter w, EnumSpec e)
@@ -1727,10 +1724,10 @@ internal static class TypedDatasetRuntime
         {
             // The data inline, not in a const: a constant's value would be stored a second time,
             // in the metadata's blob heap.
-            w.WriteLine("var reader = new TypedDatasetRuntime.Reader(");
-            w.WriteLine($"    {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)},");
-            w.WriteLine($"    index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
-            w.WriteLine($"{itemsExpression}[index] = global::{ctx.Namespace}.TypedDatasetReaders.Read{type.Name}(ref reader);");
+            w.WriteLine("string data =");
+            w.WriteLine($"    {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)};");
+            w.WriteLine($"int at = global::{ctx.Namespace}.TypedDatasetReaders.Start(data, index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
+            w.WriteLine($"{itemsExpression}[index] = global::{ctx.Namespace}.TypedDatasetReaders.Read{type.Name}(data, ref at);");
         }
     }
 

@@ -8,8 +8,8 @@ namespace TypedDataset.Generator.Emitting;
 
 /// <summary>
 /// Facts as data: a chunk of facts is written as one string literal holding bytes, two per
-/// character (low byte first), and read back on first access by <c>TypedDatasetRuntime.Reader</c>
-/// (emitted with the support code). A literal per value instead makes a loader method per few
+/// character (low byte first), and read back on first access by the static readers of <c>TypedDatasetReaders</c>
+/// (<c>Start</c>, <c>Number</c>, <c>TextOrNull</c>…, emitted with the support code). A literal per value instead makes a loader method per few
 /// facts and a fixup per string when a loader first runs; a chunk is one fixup, and its loader one
 /// small method (docs/architecture.md, "Facts as data"). Not <c>"…"u8</c> data: the compiler gives
 /// each such literal a field, and a field type per size, in one class that the runtime loads whole
@@ -62,7 +62,7 @@ internal static class FactData
 
     /// <summary>
     /// The string literal of facts [<paramref name="from"/>, <paramref name="to"/>) of a slice:
-    /// what the reader reads with <c>new Reader(data, i - from)</c>.
+    /// what the loader reads from <c>TypedDatasetReaders.Start(data, i - from)</c> on.
     /// </summary>
     public static string Chunk(Func<string, TypeSpec> typeOf, IReadOnlyList<EnumSpec> enums, TypeSpec type, IReadOnlyList<FactSpec> facts, int from, int to)
     {

@@ -41,10 +41,10 @@ namespace Sample.Facts
 
         internal static void Load_authors_cb02b850_0(int index)
         {
-            var reader = new TypedDatasetRuntime.Reader(
-                "\u2325\u2528䀲牵畳慬氭\u2D65畧湩\u2460牕畳慬䬠\u202E敌䜠極\u256E䰲\u2065畇湩啀獲汵\u2061敌䜠極\u246E畯㜦\u2467攴牡桴敳恡樤牯敧氭極\u2D73潢杲獥\u2460潊杲\u2065界獩䈠牯敧\u2473䈰牯敧\u2473獳\u3326\u2323",
-                index - (global::Sample.Facts.Authors.Base_authors_cb02b850 + 0));
-            global::Sample.Facts.Authors.s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadAuthor(ref reader);
+            string data =
+                "\u2325\u2528䀲牵畳慬氭\u2D65畧湩\u2460牕畳慬䬠\u202E敌䜠極\u256E䰲\u2065畇湩啀獲汵\u2061敌䜠極\u246E畯㜦\u2467攴牡桴敳恡樤牯敧氭極\u2D73潢杲獥\u2460潊杲\u2065界獩䈠牯敧\u2473䈰牯敧\u2473獳\u3326\u2323";
+            int at = global::Sample.Facts.TypedDatasetReaders.Start(data, index - (global::Sample.Facts.Authors.Base_authors_cb02b850 + 0));
+            global::Sample.Facts.Authors.s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadAuthor(data, ref at);
         }
     }
 }

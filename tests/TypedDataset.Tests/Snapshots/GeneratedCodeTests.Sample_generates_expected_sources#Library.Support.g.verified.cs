@@ -251,108 +251,6 @@ namespace Sample.Facts
         }
 
 
-        /// <summary>
-        /// Reads facts that the generator stored as data: a chunk of facts is a string literal holding
-        /// bytes, two per character (low byte first): the width of the chunk's offsets, each fact's
-        /// offset, then the facts' values in field order. A number is base-32 digits, low first ('#' + d
-        /// ends it, ']' + d goes on); a string is a header (0 null, 1 + 2n: n UTF-8 bytes follow,
-        /// 2 + 2n: n UTF-16 code units follow as numbers) and its text. The UTF-8 is decoded here:
-        /// System.Text.Encoding's first decode in a process costs milliseconds (the vector types it
-        /// loads; docs/benchmarks.md).
-        /// </summary>
-        public ref struct Reader
-        {
-            private readonly string _data;
-            private int _at;
-
-            /// <summary>A reader at the start of fact <paramref name="fact"/> of the chunk.</summary>
-            public Reader(string data, int fact)
-            {
-                _data = data;
-                _at = 0;
-                int width = (int)Byte() - 0x23, offset = 0;
-                _at = 1 + fact * width;
-                for (int i = 0; i < width; i++) offset = (offset << 5) | ((int)Byte() - 0x23);
-                _at = offset;
-            }
-
-            private uint Byte()
-            {
-                uint pair = _data[_at >> 1];
-                return (_at++ & 1) == 0 ? pair & 0xFF : pair >> 8;
-            }
-
-            /// <summary>An unsigned number (a count, a position, a boolean).</summary>
-            public uint Number()
-            {
-                uint value = 0;
-                for (int shift = 0; ; shift += 5)
-                {
-                    uint digit = Byte();
-                    if (digit < 0x5D) return value | (digit - 0x23) << shift;
-                    value |= (digit - 0x5D) << shift;
-                }
-            }
-
-            /// <summary>An integer (zigzag-encoded).</summary>
-            public int Int()
-            {
-                uint n = Number();
-                return (int)(n >> 1) ^ -(int)(n & 1);
-            }
-
-            /// <summary>A boolean, or whether an optional value is present.</summary>
-            public bool Bool() => Number() != 0;
-
-            /// <summary>A decimal: its three 32-bit words, then scale × 2 (+ 1 when negative).</summary>
-            public decimal Decimal()
-            {
-                int low = unchecked((int)Number()), middle = unchecked((int)Number()), high = unchecked((int)Number());
-                uint flags = Number();
-                return new decimal(low, middle, high, (flags & 1) != 0, (byte)(flags >> 1));
-            }
-
-            /// <summary>A string, or null.</summary>
-            public string? TextOrNull()
-            {
-                uint header = Number();
-                if (header == 0) return null;
-                int length = (int)((header - 1) >> 1), n = 0;
-                if (length == 0) return string.Empty;
-                // A heap buffer, not stackalloc: under the JIT a method with stackalloc is compiled fully
-                // optimized at once, which costs about a millisecond on the first access.
-                char[] chars = new char[length];
-                if ((header & 1) == 0)
-                {
-                    for (; n < length; n++) chars[n] = (char)Number();
-                }
-                else
-                {
-                    int end = _at + length;
-                    while (_at < end)
-                    {
-                        uint b = Byte();
-                        if (b < 0x80)
-                        {
-                            chars[n++] = (char)b;
-                            continue;
-                        }
-                        uint c;
-                        if (b < 0xE0) c = (b & 0x1F) << 6 | (Byte() & 0x3F);
-                        else if (b < 0xF0) c = (b & 0x0F) << 12 | (Byte() & 0x3F) << 6 | (Byte() & 0x3F);
-                        else
-                        {
-                            c = ((b & 0x07) << 18 | (Byte() & 0x3F) << 12 | (Byte() & 0x3F) << 6 | (Byte() & 0x3F)) - 0x10000;
-                            chars[n++] = (char)(0xD800 + (c >> 10));
-                            c = 0xDC00 + (c & 0x3FF);
-                        }
-                        chars[n++] = (char)c;
-                    }
-                }
-                return new string(chars, 0, n);
-            }
-        }
-
         /// <summary>The bounds of a text without its surrounding white space (as string.Trim, without allocating).</summary>
         public static void Trim(string text, out int start, out int length)
         {
@@ -571,6 +469,105 @@ namespace Sample.Facts
             }
 
             global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+    }
+
+    /// <summary>
+    /// Reads facts that the generator stored as data: a chunk of facts is a string literal holding
+    /// bytes, two per character (low byte first): the width of the chunk's offsets, each fact's
+    /// offset, then the facts' values in field order. A number is base-32 digits, low first ('#' + d
+    /// ends it, ']' + d goes on); a string is a header (0 null, 1 + 2n: n UTF-8 bytes follow,
+    /// 2 + 2n: n UTF-16 code units follow as numbers) and its text. The UTF-8 is decoded here:
+    /// System.Text.Encoding's first decode in a process costs milliseconds (the vector types it
+    /// loads; docs/benchmarks.md). Static methods over the chunk and a position, in the class of the
+    /// per-type readers (the other part of this class): reading a fact loads no type of its own.
+    /// </summary>
+    internal static partial class TypedDatasetReaders
+    {
+        /// <summary>The position of fact <paramref name="fact"/>'s data in the chunk.</summary>
+        public static int Start(string data, int fact)
+        {
+            int at = 0;
+            int width = (int)Byte(data, ref at) - 0x23, offset = 0;
+            at = 1 + fact * width;
+            for (int i = 0; i < width; i++) offset = (offset << 5) | ((int)Byte(data, ref at) - 0x23);
+            return offset;
+        }
+
+        private static uint Byte(string data, ref int at)
+        {
+            uint pair = data[at >> 1];
+            return (at++ & 1) == 0 ? pair & 0xFF : pair >> 8;
+        }
+
+        /// <summary>An unsigned number (a count, a position, a boolean).</summary>
+        public static uint Number(string data, ref int at)
+        {
+            uint value = 0;
+            for (int shift = 0; ; shift += 5)
+            {
+                uint digit = Byte(data, ref at);
+                if (digit < 0x5D) return value | (digit - 0x23) << shift;
+                value |= (digit - 0x5D) << shift;
+            }
+        }
+
+        /// <summary>An integer (zigzag-encoded).</summary>
+        public static int Int(string data, ref int at)
+        {
+            uint n = Number(data, ref at);
+            return (int)(n >> 1) ^ -(int)(n & 1);
+        }
+
+        /// <summary>A boolean, or whether an optional value is present.</summary>
+        public static bool Bool(string data, ref int at) => Number(data, ref at) != 0;
+
+        /// <summary>A decimal: its three 32-bit words, then scale × 2 (+ 1 when negative).</summary>
+        public static decimal Decimal(string data, ref int at)
+        {
+            int low = unchecked((int)Number(data, ref at)), middle = unchecked((int)Number(data, ref at)), high = unchecked((int)Number(data, ref at));
+            uint flags = Number(data, ref at);
+            return new decimal(low, middle, high, (flags & 1) != 0, (byte)(flags >> 1));
+        }
+
+        /// <summary>A string, or null.</summary>
+        public static string? TextOrNull(string data, ref int at)
+        {
+            uint header = Number(data, ref at);
+            if (header == 0) return null;
+            int length = (int)((header - 1) >> 1), n = 0;
+            if (length == 0) return string.Empty;
+            // A heap buffer, not stackalloc: under the JIT a method with stackalloc is compiled fully
+            // optimized at once, which costs about a millisecond on the first access.
+            char[] chars = new char[length];
+            if ((header & 1) == 0)
+            {
+                for (; n < length; n++) chars[n] = (char)Number(data, ref at);
+            }
+            else
+            {
+                int end = at + length;
+                while (at < end)
+                {
+                    uint b = Byte(data, ref at);
+                    if (b < 0x80)
+                    {
+                        chars[n++] = (char)b;
+                        continue;
+                    }
+                    uint c;
+                    if (b < 0xE0) c = (b & 0x1F) << 6 | (Byte(data, ref at) & 0x3F);
+                    else if (b < 0xF0) c = (b & 0x0F) << 12 | (Byte(data, ref at) & 0x3F) << 6 | (Byte(data, ref at) & 0x3F);
+                    else
+                    {
+                        c = ((b & 0x07) << 18 | (Byte(data, ref at) & 0x3F) << 12 | (Byte(data, ref at) & 0x3F) << 6 | (Byte(data, ref at) & 0x3F)) - 0x10000;
+                        chars[n++] = (char)(0xD800 + (c >> 10));
+                        c = 0xDC00 + (c & 0x3FF);
+                    }
+                    chars[n++] = (char)c;
+                }
+            }
+            return new string(chars, 0, n);
         }
     }
 }

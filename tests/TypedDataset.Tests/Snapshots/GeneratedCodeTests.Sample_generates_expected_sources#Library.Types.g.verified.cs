@@ -277,41 +277,41 @@ namespace Sample.Facts
         }
     }
 
-    /// <summary>Builds facts and values from the data of the generated data files (see TypedDatasetRuntime.Reader).</summary>
+    /// <summary>Builds facts and values from the data of the generated data files (the other part of this class reads the values).</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("TypedDataset.Generator", "0.1.0")]
-    internal static class TypedDatasetReaders
+    internal static partial class TypedDatasetReaders
     {
-        internal static global::Sample.Facts.Citation ReadCitation(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Citation(r.TextOrNull()!, r.Int(), r.TextOrNull()!);
+        internal static global::Sample.Facts.Citation ReadCitation(string data, ref int at) =>
+            new global::Sample.Facts.Citation(TextOrNull(data, ref at)!, Int(data, ref at), TextOrNull(data, ref at)!);
 
-        internal static global::Sample.Facts.Price ReadPrice(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Price(r.Decimal(), r.TextOrNull()!);
+        internal static global::Sample.Facts.Price ReadPrice(string data, ref int at) =>
+            new global::Sample.Facts.Price(Decimal(data, ref at), TextOrNull(data, ref at)!);
 
-        internal static global::Sample.Facts.Author ReadAuthor(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Author(r.TextOrNull()!, r.TextOrNull()!, List0(ref r), r.Bool() ? (r.Int() << 9) | (r.Int() << 5) | r.Int() : -1, r.TextOrNull());
+        internal static global::Sample.Facts.Author ReadAuthor(string data, ref int at) =>
+            new global::Sample.Facts.Author(TextOrNull(data, ref at)!, TextOrNull(data, ref at)!, List0(data, ref at), Bool(data, ref at) ? (Int(data, ref at) << 9) | (Int(data, ref at) << 5) | Int(data, ref at) : -1, TextOrNull(data, ref at));
 
-        internal static global::Sample.Facts.Book ReadBook(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Book(r.TextOrNull()!, r.TextOrNull()!, r.TextOrNull()!, (int)r.Number(), r.Bool() ? r.Int() : null, r.Bool() ? ReadPrice(ref r) : null, r.Bool(), List0(ref r), List0(ref r), List1(ref r));
+        internal static global::Sample.Facts.Book ReadBook(string data, ref int at) =>
+            new global::Sample.Facts.Book(TextOrNull(data, ref at)!, TextOrNull(data, ref at)!, TextOrNull(data, ref at)!, (int)Number(data, ref at), Bool(data, ref at) ? Int(data, ref at) : null, Bool(data, ref at) ? ReadPrice(data, ref at) : null, Bool(data, ref at), List0(data, ref at), List0(data, ref at), List1(data, ref at));
 
-        internal static global::Sample.Facts.Source ReadSource(ref TypedDatasetRuntime.Reader r) =>
-            new global::Sample.Facts.Source(r.TextOrNull()!, r.TextOrNull()!, r.TextOrNull(), r.Bool() ? r.Int() : null);
+        internal static global::Sample.Facts.Source ReadSource(string data, ref int at) =>
+            new global::Sample.Facts.Source(TextOrNull(data, ref at)!, TextOrNull(data, ref at)!, TextOrNull(data, ref at), Bool(data, ref at) ? Int(data, ref at) : null);
 
-        private static string[] List0(ref TypedDatasetRuntime.Reader r)
+        private static string[] List0(string data, ref int at)
         {
-            int count = (int)r.Number();
+            int count = (int)Number(data, ref at);
             if (count == 0) return global::System.Array.Empty<string>();
             var items = new string[count];
-            for (int i = 0; i < count; i++) items[i] = r.TextOrNull()!;
+            for (int i = 0; i < count; i++) items[i] = TextOrNull(data, ref at)!;
             return items;
         }
 
-        private static global::Sample.Facts.Citation[] List1(ref TypedDatasetRuntime.Reader r)
+        private static global::Sample.Facts.Citation[] List1(string data, ref int at)
         {
-            int count = (int)r.Number();
+            int count = (int)Number(data, ref at);
             if (count == 0) return global::System.Array.Empty<global::Sample.Facts.Citation>();
             var items = new global::Sample.Facts.Citation[count];
-            for (int i = 0; i < count; i++) items[i] = ReadCitation(ref r);
+            for (int i = 0; i < count; i++) items[i] = ReadCitation(data, ref at);
             return items;
         }
     }
