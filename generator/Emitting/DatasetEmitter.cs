@@ -649,6 +649,7 @@ internal static class TypedDatasetRuntime
     }
 
     /// <summary>The chunk holding an index: the last of the <paramref name="count"/> chunk starts at or before it (binary search).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 #if NET7_0_OR_GREATER
     public static int ChunkOf(global::System.ReadOnlySpan<ulong> starts, int count, int index)
 #else
@@ -786,6 +787,7 @@ internal static partial class TypedDatasetReaders
         return offset;
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint Byte(string data, ref int at)
     {
         uint pair = data[at >> 1];
@@ -805,6 +807,7 @@ internal static partial class TypedDatasetReaders
     }
 
     /// <summary>An integer (zigzag-encoded).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Int(string data, ref int at)
     {
         uint n = Number(data, ref at);
@@ -812,6 +815,7 @@ internal static partial class TypedDatasetReaders
     }
 
     /// <summary>A boolean, or whether an optional value is present.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Bool(string data, ref int at) => Number(data, ref at) != 0;
 
     /// <summary>A decimal: its three 32-bit words, then scale × 2 (+ 1 when negative).</summary>
@@ -1652,20 +1656,14 @@ internal static partial class TypedDatasetReaders
                 }
                 w.WriteLine();
                 // The i-th fact of the file: one small method, so a member is a call with a constant.
-                w.WriteLine($"private static {record} __Fact{suffix}(int i) => {collection}.s_items[{offset} + i] ?? __Build{suffix}({offset} + i);");
+                w.WriteLine($"private static {record} __Fact{suffix}(int i) => {collection}.s_items[{offset} + i] ?? Load{suffix}({offset} + i);");
                 w.WriteLine();
-                // A named fact is built through its own class: no dispatch method, which
-                // would make the JIT load the classes of every chunk it can call.
-                using (w.Block($"private static {record} __Build{suffix}(int index)"))
-                {
-                    using (w.Block($"lock ({collection}.s_lock)"))
-                    {
-                        w.WriteLine($"if ({collection}.s_items[index] is null) Load{suffix}(index);");
-                    }
-                    w.WriteLine($"return {collection}.s_items[index]!;");
-                }
-                w.WriteLine();
-                EmitDataLoader(w, ctx, type, slice, "internal", "Load" + suffix, $"{collection}.s_items", offset, from, to);
+                // A named fact is built through its own class: no dispatch method, which would make
+                // the JIT load the classes of every chunk it can call. The loader takes the lock
+                // itself (the collection's dispatch calls it holding it already: the lock is
+                // re-entrant), so a chunk is two methods, not three: with ReadyToRun every method a
+                // chunk adds is an import cell that the runtime relocates when it loads the image.
+                EmitDataLoader(w, ctx, type, slice, "internal", "Load" + suffix, $"{collection}.s_items", offset, from, to, $"{collection}.s_lock", record);
             }
         }
     }
@@ -1718,16 +1716,27 @@ internal static partial class TypedDatasetReaders
     /// method that builds the fact at a given index, and only that fact, from the chunk's data
     /// (<see cref="FactData"/>). With ReadyToRun the literal is fixed up on the loader's first call.
     /// </summary>
-    private static void EmitDataLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string access, string name, string itemsExpression, string offset, int from, int to)
+    private static void EmitDataLoader(SourceWriter w, EmitContext ctx, TypeSpec type, CollectionSliceSpec slice, string access, string name, string itemsExpression, string offset, int from, int to, string? lockExpression = null, string? record = null)
     {
-        using (w.Block($"{access} static void {name}(int index)"))
+        // Without a lock (the default layout: only the collection's dispatch calls it, under its
+        // lock), a loader stores the fact; with one (extension members), it also takes the lock,
+        // skips a fact built meanwhile, and returns the fact.
+        using (w.Block(lockExpression is null ? $"{access} static void {name}(int index)" : $"{access} static {record} {name}(int index)"))
         {
+            IDisposable? locked = lockExpression is null ? null : w.Block($"lock ({lockExpression})");
+            IDisposable? unbuilt = lockExpression is null ? null : w.Block($"if ({itemsExpression}[index] is null)");
             // The data inline, not in a const: a constant's value would be stored a second time,
             // in the metadata's blob heap.
             w.WriteLine("string data =");
             w.WriteLine($"    {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)};");
             w.WriteLine($"int at = global::{ctx.Namespace}.TypedDatasetReaders.Start(data, index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
             w.WriteLine($"{itemsExpression}[index] = global::{ctx.Namespace}.TypedDatasetReaders.Read{type.Name}(data, ref at);");
+            unbuilt?.Dispose();
+            if (locked is not null)
+            {
+                w.WriteLine($"return {itemsExpression}[index]!;");
+                locked.Dispose();
+            }
         }
     }
 

@@ -28,23 +28,21 @@ namespace Sample.Facts
             public static global::Sample.Facts.Author JorgeLuisBorges => __Fact_authors_cb02b850_0(1);
         }
 
-        private static global::Sample.Facts.Author __Fact_authors_cb02b850_0(int i) => global::Sample.Facts.Authors.s_items[global::Sample.Facts.Authors.Base_authors_cb02b850 + i] ?? __Build_authors_cb02b850_0(global::Sample.Facts.Authors.Base_authors_cb02b850 + i);
+        private static global::Sample.Facts.Author __Fact_authors_cb02b850_0(int i) => global::Sample.Facts.Authors.s_items[global::Sample.Facts.Authors.Base_authors_cb02b850 + i] ?? Load_authors_cb02b850_0(global::Sample.Facts.Authors.Base_authors_cb02b850 + i);
 
-        private static global::Sample.Facts.Author __Build_authors_cb02b850_0(int index)
+        internal static global::Sample.Facts.Author Load_authors_cb02b850_0(int index)
         {
             lock (global::Sample.Facts.Authors.s_lock)
             {
-                if (global::Sample.Facts.Authors.s_items[index] is null) Load_authors_cb02b850_0(index);
+                if (global::Sample.Facts.Authors.s_items[index] is null)
+                {
+                    string data =
+                        "\u2325\u2528䀲牵畳慬氭\u2D65畧湩\u2460牕畳慬䬠\u202E敌䜠極\u256E䰲\u2065畇湩啀獲汵\u2061敌䜠極\u246E畯㜦\u2467攴牡桴敳恡樤牯敧氭極\u2D73潢杲獥\u2460潊杲\u2065界獩䈠牯敧\u2473䈰牯敧\u2473獳\u3326\u2323";
+                    int at = global::Sample.Facts.TypedDatasetReaders.Start(data, index - (global::Sample.Facts.Authors.Base_authors_cb02b850 + 0));
+                    global::Sample.Facts.Authors.s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadAuthor(data, ref at);
+                }
+                return global::Sample.Facts.Authors.s_items[index]!;
             }
-            return global::Sample.Facts.Authors.s_items[index]!;
-        }
-
-        internal static void Load_authors_cb02b850_0(int index)
-        {
-            string data =
-                "\u2325\u2528䀲牵畳慬氭\u2D65畧湩\u2460牕畳慬䬠\u202E敌䜠極\u256E䰲\u2065畇湩啀獲汵\u2061敌䜠極\u246E畯㜦\u2467攴牡桴敳恡樤牯敧氭極\u2D73潢杲獥\u2460潊杲\u2065界獩䈠牯敧\u2473䈰牯敧\u2473獳\u3326\u2323";
-            int at = global::Sample.Facts.TypedDatasetReaders.Start(data, index - (global::Sample.Facts.Authors.Base_authors_cb02b850 + 0));
-            global::Sample.Facts.Authors.s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadAuthor(data, ref at);
         }
     }
 }

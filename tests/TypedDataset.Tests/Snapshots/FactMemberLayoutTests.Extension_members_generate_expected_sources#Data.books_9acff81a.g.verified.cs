@@ -44,23 +44,21 @@ namespace Sample.Facts
             public static global::Sample.Facts.Book Ficciones => __Fact_books_9acff81a_0(2);
         }
 
-        private static global::Sample.Facts.Book __Fact_books_9acff81a_0(int i) => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + i] ?? __Build_books_9acff81a_0(global::Sample.Facts.Books.Base_books_9acff81a + i);
+        private static global::Sample.Facts.Book __Fact_books_9acff81a_0(int i) => global::Sample.Facts.Books.s_items[global::Sample.Facts.Books.Base_books_9acff81a + i] ?? Load_books_9acff81a_0(global::Sample.Facts.Books.Base_books_9acff81a + i);
 
-        private static global::Sample.Facts.Book __Build_books_9acff81a_0(int index)
+        internal static global::Sample.Facts.Book Load_books_9acff81a_0(int index)
         {
             lock (global::Sample.Facts.Books.s_lock)
             {
-                if (global::Sample.Facts.Books.s_items[index] is null) Load_books_9acff81a_0(index);
+                if (global::Sample.Facts.Books.s_items[index] is null)
+                {
+                    string data =
+                        "\u2325\u272A\u293B㐹慥瑲獨慥\u2466\u2041楗慺摲漠\u2066慅瑲獨慥畀獲汵\u2D61敬札極\u236E欤\u242E䉤\u2323\u2A27啅\u2452\u3225慦瑮獡㹹潣業杮漠\u2066条\u2465搼獩潰獳獥敳\u2464挶瑡污杯敵性\uE225鲀\u2041楗慺摲漠\u2066慅瑲獨慥胢\u209D\u3128㘹\u2938搼獩潰獳獥敳幤吤敨䐠獩潰獳獥敳䁤牵畳慬氭\u2D65畧湩\u2323\u2423\u2423攴牡桴敳\u2361昶捩楣湯獥䘶捩楣湯獥\u2460潪杲\u2D65畬獩戭牯敧\u2473\u2323\u2323\u2423挶瑡污杯敵䈩楆捣潩敮\u2C73\u3120㐹4";
+                    int at = global::Sample.Facts.TypedDatasetReaders.Start(data, index - (global::Sample.Facts.Books.Base_books_9acff81a + 0));
+                    global::Sample.Facts.Books.s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadBook(data, ref at);
+                }
+                return global::Sample.Facts.Books.s_items[index]!;
             }
-            return global::Sample.Facts.Books.s_items[index]!;
-        }
-
-        internal static void Load_books_9acff81a_0(int index)
-        {
-            string data =
-                "\u2325\u272A\u293B㐹慥瑲獨慥\u2466\u2041楗慺摲漠\u2066慅瑲獨慥畀獲汵\u2D61敬札極\u236E欤\u242E䉤\u2323\u2A27啅\u2452\u3225慦瑮獡㹹潣業杮漠\u2066条\u2465搼獩潰獳獥敳\u2464挶瑡污杯敵性\uE225鲀\u2041楗慺摲漠\u2066慅瑲獨慥胢\u209D\u3128㘹\u2938搼獩潰獳獥敳幤吤敨䐠獩潰獳獥敳䁤牵畳慬氭\u2D65畧湩\u2323\u2423\u2423攴牡桴敳\u2361昶捩楣湯獥䘶捩楣湯獥\u2460潪杲\u2D65畬獩戭牯敧\u2473\u2323\u2323\u2423挶瑡污杯敵䈩楆捣潩敮\u2C73\u3120㐹4";
-            int at = global::Sample.Facts.TypedDatasetReaders.Start(data, index - (global::Sample.Facts.Books.Base_books_9acff81a + 0));
-            global::Sample.Facts.Books.s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadBook(data, ref at);
         }
     }
 
@@ -78,23 +76,21 @@ namespace Sample.Facts
             public static global::Sample.Facts.Source Catalogue => __Fact_books_9acff81a_0(0);
         }
 
-        private static global::Sample.Facts.Source __Fact_books_9acff81a_0(int i) => global::Sample.Facts.Sources.s_items[global::Sample.Facts.Sources.Base_books_9acff81a + i] ?? __Build_books_9acff81a_0(global::Sample.Facts.Sources.Base_books_9acff81a + i);
+        private static global::Sample.Facts.Source __Fact_books_9acff81a_0(int i) => global::Sample.Facts.Sources.s_items[global::Sample.Facts.Sources.Base_books_9acff81a + i] ?? Load_books_9acff81a_0(global::Sample.Facts.Sources.Base_books_9acff81a + i);
 
-        private static global::Sample.Facts.Source __Build_books_9acff81a_0(int index)
+        internal static global::Sample.Facts.Source Load_books_9acff81a_0(int index)
         {
             lock (global::Sample.Facts.Sources.s_lock)
             {
-                if (global::Sample.Facts.Sources.s_items[index] is null) Load_books_9acff81a_0(index);
+                if (global::Sample.Facts.Sources.s_items[index] is null)
+                {
+                    string data =
+                        "\u2325㘦慣慴潬畧㹥慣慴潬畧\u2E65硴年㜧晤戱挳㔴㜸挲㔰搷\u3134㘷㡦\u3165㙤昶\u3366搰攳㤵\u3361敤搳\u3235\u3161\u3161㝡挵户㐸㘱㘰\u3163\u2430)";
+                    int at = global::Sample.Facts.TypedDatasetReaders.Start(data, index - (global::Sample.Facts.Sources.Base_books_9acff81a + 0));
+                    global::Sample.Facts.Sources.s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadSource(data, ref at);
+                }
+                return global::Sample.Facts.Sources.s_items[index]!;
             }
-            return global::Sample.Facts.Sources.s_items[index]!;
-        }
-
-        internal static void Load_books_9acff81a_0(int index)
-        {
-            string data =
-                "\u2325㘦慣慴潬畧㹥慣慴潬畧\u2E65硴年㜧晤戱挳㔴㜸挲㔰搷\u3134㘷㡦\u3165㙤昶\u3366搰攳㤵\u3361敤搳\u3235\u3161\u3161㝡挵户㐸㘱㘰\u3163\u2430)";
-            int at = global::Sample.Facts.TypedDatasetReaders.Start(data, index - (global::Sample.Facts.Sources.Base_books_9acff81a + 0));
-            global::Sample.Facts.Sources.s_items[index] = global::Sample.Facts.TypedDatasetReaders.ReadSource(data, ref at);
         }
     }
 }

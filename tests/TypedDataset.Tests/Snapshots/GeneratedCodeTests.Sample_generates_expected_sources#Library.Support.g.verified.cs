@@ -357,6 +357,7 @@ namespace Sample.Facts
         }
 
         /// <summary>The chunk holding an index: the last of the <paramref name="count"/> chunk starts at or before it (binary search).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     #if NET7_0_OR_GREATER
         public static int ChunkOf(global::System.ReadOnlySpan<ulong> starts, int count, int index)
     #else
@@ -494,6 +495,7 @@ namespace Sample.Facts
             return offset;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static uint Byte(string data, ref int at)
         {
             uint pair = data[at >> 1];
@@ -513,6 +515,7 @@ namespace Sample.Facts
         }
 
         /// <summary>An integer (zigzag-encoded).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static int Int(string data, ref int at)
         {
             uint n = Number(data, ref at);
@@ -520,6 +523,7 @@ namespace Sample.Facts
         }
 
         /// <summary>A boolean, or whether an optional value is present.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Bool(string data, ref int at) => Number(data, ref at) != 0;
 
         /// <summary>A decimal: its three 32-bit words, then scale × 2 (+ 1 when negative).</summary>
