@@ -399,32 +399,19 @@ schema:
                 /// <summary>Calls the run-time comparisons.</summary>
                 public static class CompareProbe
                 {
-                    /// <summary>AsciiEqualsIgnoreCase of the bytes, placed at offset 2 of a larger buffer, against text[1..].</summary>
-                    public static bool EqualsIgnoreCase(byte[] bytes, string text)
-                    {
-                        if (bytes.Length != text.Length) return false;
-                        var placed = new byte[bytes.Length + 3];
-                        bytes.CopyTo(placed, 2);
-                        return TypedDatasetRuntime.AsciiEqualsIgnoreCase(placed, 2, bytes.Length, "#" + text, 1);
-                    }
+                    /// <summary>AsciiEqualsIgnoreCase over text[1..].</summary>
+                    public static bool EqualsIgnoreCase(byte[] bytes, string text) => TypedDatasetRuntime.AsciiEqualsIgnoreCase(bytes, "#" + text, 1);
 
                     /// <summary>IsAscii over text[1..].</summary>
                     public static bool IsAscii(string text) => TypedDatasetRuntime.IsAscii("#" + text, 1, text.Length);
 
-                    /// <summary>
-                    /// KeyEquals over UTF-16 bytes starting at an odd offset (unaligned reads), in a span
-                    /// that ends where they end (bytes beyond it differ from any key).
-                    /// </summary>
+                    /// <summary>KeyEquals over UTF-16 bytes starting at an odd offset (unaligned reads).</summary>
                     public static bool KeyEquals(byte[] utf16, string key)
                     {
-                        var shifted = new byte[utf16.Length + 3];
+                        var shifted = new byte[utf16.Length + 1];
                         utf16.CopyTo(shifted, 1);
-                        shifted[utf16.Length + 1] = shifted[utf16.Length + 2] = 0xFF;
-                        return TypedDatasetRuntime.KeyEquals(new System.ReadOnlySpan<byte>(shifted, 0, utf16.Length + 1), 1, key);
+                        return TypedDatasetRuntime.KeyEquals(new System.ReadOnlySpan<byte>(shifted, 1, utf16.Length), key);
                     }
-
-                    /// <summary>KeyEquals at any start.</summary>
-                    public static bool KeyEqualsAt(byte[] utf16, int start, string key) => TypedDatasetRuntime.KeyEquals(utf16, start, key);
                 }
             }
             """;
@@ -432,7 +419,6 @@ schema:
         var equalsIgnoreCase = probe.GetMethod("EqualsIgnoreCase")!.CreateDelegate<Func<byte[], string, bool>>();
         var isAscii = probe.GetMethod("IsAscii")!.CreateDelegate<Func<string, bool>>();
         var keyEquals = probe.GetMethod("KeyEquals")!.CreateDelegate<Func<byte[], string, bool>>();
-        var keyEqualsAt = probe.GetMethod("KeyEqualsAt")!.CreateDelegate<Func<byte[], int, string, bool>>();
 
         // Every length up to 40 (the 8- and 4-character steps and the tail), a change at every
         // position: the same letter in the other case, a neighbour, the non-ASCII look-alikes.
@@ -456,18 +442,11 @@ schema:
                 Assert.Equal(System.Text.Ascii.EqualsIgnoreCase(bytes, text), equalsIgnoreCase(bytes, text));
                 Assert.Equal(System.Text.Ascii.IsValid(text), isAscii(text));
                 // The key compare: ordinal, over the key's UTF-16 bytes (so a character differing
-                // only in its high byte differs); it reads only the key's length from the start (the
-                // probe has checked the length), so longer data with the key in front matches, and
-                // data that ends before the key does never matches (nothing is read past the span).
+                // only in its high byte differs), and a text one character shorter or longer never equals.
                 Assert.Equal(string.Equals(ascii, text, StringComparison.Ordinal), keyEquals(System.Text.Encoding.Unicode.GetBytes(ascii), text));
                 Assert.Equal(string.Equals(text, ascii, StringComparison.Ordinal), keyEquals(System.Text.Encoding.Unicode.GetBytes(text), ascii));
                 if (text.Length > 0) Assert.False(keyEquals(System.Text.Encoding.Unicode.GetBytes(text.Substring(1)), text));
-                Assert.True(keyEquals(System.Text.Encoding.Unicode.GetBytes(text + "a"), text));
-                byte[] utf16 = System.Text.Encoding.Unicode.GetBytes("##" + text);
-                Assert.True(keyEqualsAt(utf16, 4, text));
-                Assert.Equal(text.Length == 0, keyEqualsAt(utf16, utf16.Length, text));
-                Assert.False(keyEqualsAt(utf16, -1, text));
-                Assert.False(keyEqualsAt(utf16, utf16.Length + 1, text));
+                Assert.False(keyEquals(System.Text.Encoding.Unicode.GetBytes(text + "a"), text));
             }
         }
     }

@@ -63,7 +63,7 @@ namespace Sample.Facts
                 if (index < 0) return -1;
                 if (unchecked((uint)head) != hash) continue;
                 ulong text = table[2 * slot + 1]; // (start, length) in bytes
-                if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text, unchecked((int)text), key)) return index;
+                if (unchecked((int)(text >> 32)) == 2 * key.Length && TypedDatasetRuntime.KeyEquals(__Keys.Text.Slice(unchecked((int)text), 2 * key.Length), key)) return index;
             }
         }
 

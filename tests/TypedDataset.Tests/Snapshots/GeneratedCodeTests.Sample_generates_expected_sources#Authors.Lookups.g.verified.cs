@@ -31,7 +31,7 @@ namespace Sample.Facts
             if (textLength >= 0)
             {
                 if (textLength != length) return false;
-                if (TypedDatasetRuntime.AsciiEqualsIgnoreCase(__Names.Text, textStart, length, text, start)) return true;
+                if (TypedDatasetRuntime.AsciiEqualsIgnoreCase(__Names.Text.Slice(textStart, length), text, start)) return true;
                 if (TypedDatasetRuntime.IsAscii(text, start, length)) return false;
             }
             return __NameOfEntryIs(entry, text, start, length);
