@@ -1724,19 +1724,18 @@ internal static partial class TypedDatasetReaders
         // skips a fact built meanwhile, and returns the fact.
         using (w.Block(lockExpression is null ? $"{access} static void {name}(int index)" : $"{access} static {record} {name}(int index)"))
         {
-            IDisposable? locked = lockExpression is null ? null : w.Block($"lock ({lockExpression})");
-            IDisposable? unbuilt = lockExpression is null ? null : w.Block($"if ({itemsExpression}[index] is null)");
-            // The data inline, not in a const: a constant's value would be stored a second time,
-            // in the metadata's blob heap.
-            w.WriteLine("string data =");
-            w.WriteLine($"    {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)};");
-            w.WriteLine($"int at = global::{ctx.Namespace}.TypedDatasetReaders.Start(data, index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
-            w.WriteLine($"{itemsExpression}[index] = global::{ctx.Namespace}.TypedDatasetReaders.Read{type.Name}(data, ref at);");
-            unbuilt?.Dispose();
-            if (locked is not null)
+            using (lockExpression is null ? null : w.Block($"lock ({lockExpression})"))
             {
-                w.WriteLine($"return {itemsExpression}[index]!;");
-                locked.Dispose();
+                using (lockExpression is null ? null : w.Block($"if ({itemsExpression}[index] is null)"))
+                {
+                    // The data inline, not in a const: a constant's value would be stored a second
+                    // time, in the metadata's blob heap.
+                    w.WriteLine("string data =");
+                    w.WriteLine($"    {FactData.Chunk(ctx.Type, ctx.Schema.Enums, type, slice.Facts, from, to)};");
+                    w.WriteLine($"int at = global::{ctx.Namespace}.TypedDatasetReaders.Start(data, index - ({offset} + {from.ToString(CultureInfo.InvariantCulture)}));");
+                    w.WriteLine($"{itemsExpression}[index] = global::{ctx.Namespace}.TypedDatasetReaders.Read{type.Name}(data, ref at);");
+                }
+                if (lockExpression is not null) w.WriteLine($"return {itemsExpression}[index]!;");
             }
         }
     }
