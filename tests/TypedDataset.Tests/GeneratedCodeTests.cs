@@ -143,6 +143,39 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void A_lookups_list_is_built_once_whatever_the_threads_and_cannot_be_changed()
+    {
+        Assembly assembly = RunSample().Load();
+        MethodInfo find = assembly.GetType("Sample.Facts.Authors")!.GetMethod("FindByName")!;
+        object leGuin = Static(assembly, "Sample.Facts.Authors", "UrsulaLeGuin");
+        // First calls race: a name lookup of one entry (in a different case and spacing on each
+        // thread) and an inverse navigation.
+        string[] spellings = { "Le Guin", "le guin", " LE GUIN ", "le Guin", "LE guin", "Le GUIN", "lE gUIN", "\tle guin" };
+        var names = new System.Collections.Concurrent.ConcurrentBag<object>();
+        var books = new System.Collections.Concurrent.ConcurrentBag<object>();
+        using var start = new System.Threading.Barrier(8);
+        var threads = Enumerable.Range(0, 8).Select(i => new System.Threading.Thread(() =>
+        {
+            start.SignalAndWait();
+            names.Add(find.Invoke(null, new object[] { spellings[i] })!);
+            books.Add(Get(leGuin, "Books")!);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        object found = Assert.Single(names.Distinct(ReferenceEqualityComparer.Instance));
+        object written = Assert.Single(books.Distinct(ReferenceEqualityComparer.Instance));
+        Assert.Same(leGuin, Assert.Single((IReadOnlyList<object>)found));
+        Assert.Equal(new[] { "earthsea", "dispossessed" }, ((IReadOnlyList<object>)written).Select(b => (string)Get(b, "Id")!));
+        // Read-only: neither an array nor a list type that a cast could change.
+        Assert.All(new[] { found, written }, list =>
+        {
+            Assert.IsNotAssignableFrom<Array>(list);
+            Assert.IsNotAssignableFrom<System.Collections.IList>(list);
+            Assert.DoesNotContain(list.GetType().GetInterfaces(), i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>));
+        });
+    }
+
+    [Fact]
     public void The_oldest_supported_CSharp_compiles_and_reads_the_facts()
     {
         // C# 9 (TDS901 asks for it): the facts' reader and the readers of the types use nothing newer.
