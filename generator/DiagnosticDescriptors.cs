@@ -74,9 +74,8 @@ internal static class DiagnosticDescriptors
         "With this fact the dataset's data need about {0} MB of string literals, more than the {1} MB one assembly can hold (the compiler would fail with CS8103); split the facts into two or more dataset projects, or shorten the longest texts", Data);
 
     // ---- Evidence (TDS3xx) ----
-    public static readonly DiagnosticDescriptor EvidenceNotVerified = new("TDS301", "Evidence not verified",
-        "Evidence was not verified: no source texts were given (set the TypedDatasetSourceTexts property to the folder holding {0})",
-        Evidence, DiagnosticSeverity.Info, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor EvidenceNotVerified = Info("TDS301", "Evidence not verified",
+        "Evidence was not verified: no source texts were given (set the TypedDatasetSourceTexts property to the folder holding {0})", Evidence);
     public static readonly DiagnosticDescriptor QuoteNotFound = Error("TDS302", "Evidence not found in its paragraph",
         "The quote is not in paragraph {0} of '{1}'{2}; copy the words exactly (quotes, apostrophes and spaces included)", Evidence);
     public static readonly DiagnosticDescriptor ParagraphOutOfRange = Error("TDS303", "Paragraph out of range",
@@ -97,6 +96,8 @@ internal static class DiagnosticDescriptors
         "TypedDatasetFactMembers is '{0}'; use Properties (the default) or Extensions. The facts are emitted as properties", Build);
     public static readonly DiagnosticDescriptor ExtensionsNeedCSharp14 = Warning("TDS904", "Extension members need C# 14",
         "TypedDatasetFactMembers=Extensions needs C# 14 or later; set <LangVersion>14</LangVersion> in the project (and in the projects that use the dataset). The facts are emitted as properties", Build);
+    public static readonly DiagnosticDescriptor LargeCollectionAsProperties = Info("TDS905", "Large collection in one class",
+        "{0} has {1} facts, each a property of the class {0}: the first access to any of them makes the runtime load a class with {1} members (about 0.4 µs each, so {2} ms). Set <TypedDatasetFactMembers>Extensions</TypedDatasetFactMembers> (C# 14) to put the facts in classes of a few hundred", Build);
     public static readonly DiagnosticDescriptor InternalError = Error("TDS999", "Internal generator error",
         "Internal error in the TypedDataset generator while {0}: {1}; please report it with the YAML that caused it", Build);
 
@@ -115,6 +116,9 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Warning(string id, string title, string message, string category) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static DiagnosticDescriptor Info(string id, string title, string message, string category) =>
+        new(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
     private static string HelpLink(string id) => "docs/diagnostics.md#" + id.ToLowerInvariant();
 }

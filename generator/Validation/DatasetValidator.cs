@@ -16,6 +16,9 @@ namespace TypedDataset.Generator.Validation;
 /// </summary>
 internal static class DatasetValidator
 {
+    /// <summary>From this many facts in a collection, the property layout is reported (TDS905).</summary>
+    public const int LargeCollection = 10_000;
+
     /// <summary>Validates the schema file(s): the first (by path) counts; others are TDS102.</summary>
     public static SchemaResult ValidateSchema(IReadOnlyList<ParsedFile> schemaFiles)
     {
@@ -64,7 +67,8 @@ internal static class DatasetValidator
         }
         if (schemaResult.Schema is not SchemaSpec schema) return Done();
         bool extensionMembers = false;
-        if (string.Equals(config.FactMembers, "Extensions", StringComparison.OrdinalIgnoreCase))
+        bool extensionsAsked = string.Equals(config.FactMembers, "Extensions", StringComparison.OrdinalIgnoreCase);
+        if (extensionsAsked)
         {
             if (config.ExtensionsSupported) extensionMembers = true;
             else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExtensionsNeedCSharp14, schemaLocation));
@@ -115,6 +119,18 @@ internal static class DatasetValidator
                 factsByType[type.Name].AddRange(facts);
             }
             if (slices.Count > 0) fileSlices.Add((fileId, DisplayPath(file.OrderKey), slices));
+        }
+        if (!extensionsAsked)
+        {
+            // TDS905: a collection class with a property per fact costs its first access about
+            // 0.4 µs per fact to load (docs/benchmarks.md); say so where it starts to matter.
+            foreach (TypeSpec type in schema.Types.Where(t => t.IsEntity))
+            {
+                int count = slicesByType[type.Name].Sum(s => s.Count);
+                if (count < LargeCollection) continue;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LargeCollectionAsProperties, type.Location, type.Collection,
+                    count.ToString("N0", CultureInfo.InvariantCulture), (count * 0.0004).ToString("F0", CultureInfo.InvariantCulture)));
+            }
         }
         // With extension members, the chunks of fewer than FactsPerClass facts (most files' last)
         // share classes, so small files do not make a class each (docs/architecture.md).

@@ -146,4 +146,45 @@ public class FactMemberLayoutTests
         Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
         Assert.Equal("A Wizard of Earthsea", result.Load().GetType("Reader.Probe")!.GetProperty("Earthsea")!.GetValue(null));
     }
+    /// <summary>A schema of one collection, and a data file of <paramref name="count"/> facts.</summary>
+    private static TestFile[] Places(int count)
+    {
+        var data = new System.Text.StringBuilder("Places:\n");
+        for (int i = 0; i < count; i++) data.Append("  - {id: p").Append(i).Append(", label: L}\n");
+        return new[]
+        {
+            TestFile.Data("facts/schema.yaml", "schema:\n  root: Atlas\n  types:\n    Place:\n      collection: Places\n      key: id\n      fields:\n        label: string\n"),
+            TestFile.Data("facts/places.yaml", data.ToString()),
+        };
+    }
+
+    [Theory]
+    [InlineData(null, 10_000, "10,000", "4")]
+    [InlineData("Properties", 12_500, "12,500", "5")]
+    public void A_collection_of_ten_thousand_facts_or_more_as_properties_is_reported_at_its_type(string? factMembers, int count, string shown, string milliseconds)
+    {
+        GeneratorResult result = new GeneratorHarness { FactMembers = factMembers }.Run(Places(count));
+        Microsoft.CodeAnalysis.Diagnostic info = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("TDS905", info.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, info.DefaultSeverity);
+        Microsoft.CodeAnalysis.FileLinePositionSpan at = info.Location.GetLineSpan();
+        Assert.Equal("/project/facts/schema.yaml", at.Path);
+        Assert.Equal((3, 4), (at.StartLinePosition.Line, at.StartLinePosition.Character));
+        Assert.Equal($"Places has {shown} facts, each a property of the class Places: the first access to any of them makes the runtime load a class with {shown} members (about 0.4 µs each, so {milliseconds} ms). Set <TypedDatasetFactMembers>Extensions</TypedDatasetFactMembers> (C# 14) to put the facts in classes of a few hundred",
+            info.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        // Only a hint: every fact is still generated.
+        Assert.Contains(result.Sources, s => s.Text.Contains($"public static global::Sample.Facts.Place P{count - 1} =>", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, 9_999, LanguageVersion.CSharp14)]
+    [InlineData("Extensions", 10_000, LanguageVersion.CSharp14)]
+    [InlineData("Extensions", 10_000, LanguageVersion.CSharp13)]
+    public void Smaller_collections_and_extension_members_are_not_reported(string? factMembers, int count, LanguageVersion language)
+    {
+        GeneratorResult result = new GeneratorHarness { FactMembers = factMembers, LanguageVersion = language }.Run(Places(count));
+        // Extensions before C# 14 is TDS904, which already says why the facts are properties.
+        Assert.Equal(language < LanguageVersion.CSharp14 ? new[] { "TDS904" } : Array.Empty<string>(), result.GeneratorDiagnostics.Select(d => d.Id));
+        Assert.NotEmpty(result.Sources);
+    }
 }
