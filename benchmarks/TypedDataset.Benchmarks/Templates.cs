@@ -83,6 +83,61 @@ public static class Templates
 
         """;
 
+    public const string OneFactNamespace = "Synthetic.OneFact";
+
+    /// <summary>The reference library of one hand-written fact (<see cref="OneFactSource"/>).</summary>
+    public static string OneFactProject() => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+        {Common()}
+            <AssemblyName>OneFact</AssemblyName>
+            <RootNamespace>{OneFactNamespace}</RootNamespace>
+          </PropertyGroup>
+        </Project>
+
+        """;
+
+    /// <summary>
+    /// The floor of any library's first access: one fact of the benchmark's Event shape (12 fields,
+    /// a value object and a list of value objects), written by hand, built from literals on first
+    /// access under a lock, in a library of its own.
+    /// </summary>
+    public static string OneFactSource(string key) => $$"""
+        namespace {{OneFactNamespace}};
+
+        /// <summary>An amount of money.</summary>
+        public sealed record Money(decimal Amount, string Currency);
+
+        /// <summary>Where a fact is said.</summary>
+        public sealed record Citation(string Source, int Paragraph, string Quote);
+
+        /// <summary>An event, with the generated Event's fields.</summary>
+        public sealed record Event(string Id, string Title, int Date, int Type, string Place, string[] Actors, string[] People,
+            int? Fatalities, Money? Cost, int Confidence, bool Verified, Citation[] CitedIn);
+
+        /// <summary>The one fact.</summary>
+        public static class Events
+        {
+            private static readonly object s_lock = new object();
+            private static Event? s_fact;
+
+            /// <summary>The fact, built on first access.</summary>
+            public static Event Fact
+            {
+                get
+                {
+                    lock (s_lock)
+                    {
+                        return s_fact ??= new Event("{{key}}", "Clashes near the river crossing as the offensive resumes", 2019 << 9 | 12 << 5 | 3, 3,
+                            "pl-river", new[] { "org-first", "org-second" }, new[] { "pe-first" }, 12, new Money(1.5m, "USD"), 2, true,
+                            new[] { new Citation("src-first", 3, "Fighting resumed near the crossing on Tuesday, officials said.") });
+                    }
+                }
+            }
+        }
+
+        """;
+
     public static string HandwrittenProject() => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
@@ -101,6 +156,7 @@ public static class Templates
             "Generated" => """<ProjectReference Include="../../generated/Generated.csproj" />""",
             Workspace.ExtensionsApp => """<ProjectReference Include="../../generated-ext/Generated.csproj" />""",
             "Handwritten" => """<ProjectReference Include="../../handwritten/Handwritten.csproj" />""",
+            Workspace.OneFactApp => """<ProjectReference Include="../../onefact/OneFact.csproj" />""",
             _ => """<PackageReference Include="YamlDotNet" Version="16.3.0" /><EmbeddedResource Include="../../generated/facts/part-*.yaml" LogicalName="facts/%(Filename)%(Extension)" />""",
         };
         return $"""
@@ -152,6 +208,9 @@ public static class Templates
                         "dictionary" => Dictionary(),
                         "frozen" => Frozen(),
                 """,
+            Workspace.OneFactApp => """
+                        "property" => Property(),
+                """,
             _ => """
                         "yaml" => Yaml(),
                 """,
@@ -197,6 +256,11 @@ public static class Templates
                         var map = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(global::{{HandwrittenNamespace}}.Events.All, e => e.Id, System.StringComparer.Ordinal);
                         return map["{{key}}"];
                     }
+                """,
+            Workspace.OneFactApp => $$"""
+                    /// <summary>The one hand-written fact of the reference library.</summary>
+                    [MethodImpl(MethodImplOptions.NoInlining)]
+                    private static object Property() => global::{{OneFactNamespace}}.Events.Fact;
                 """,
             _ => $$"""
                     /// <summary>Every embedded YAML file deserialized with YamlDotNet, every collection indexed by key.</summary>

@@ -15,6 +15,7 @@ namespace TypedDataset.Benchmarks;
 /// <item><c>apps/generated</c>, <c>apps/handwritten</c>, <c>apps/yaml</c>: console apps that time their first fact.</item>
 /// <item><c>generated-ext/</c> and <c>apps/GeneratedExt</c>: the generated library (same YAML) with <c>TypedDatasetFactMembers=Extensions</c>, and its app.</item>
 /// <item><c>apps/*/r2r</c>: the generated apps published with ReadyToRun.</item>
+/// <item><c>onefact/</c> and <c>apps/OneFact</c>: a reference library of one hand-written fact, and its app.</item>
 /// <item><c>generated-aot/</c> and <c>apps/GeneratedAot</c>: the generated library (same YAML) and app for NativeAOT (net8.0).</item>
 /// <item><c>probe/</c>: a library of lookup loops over both, loaded by <see cref="LookupBenchmarks"/>.</item>
 /// </list>
@@ -63,7 +64,12 @@ public sealed class Workspace
 
     public string GeneratedExtensionsDll => Output(Path.Combine(Directory, "generated-ext"), "Generated.dll");
 
-    public static readonly string[] Apps = { "Generated", ExtensionsApp, "Handwritten", "Yaml" };
+    /// <summary>The reference app: one hand-written fact in a library of its own (the floor of any library's first access).</summary>
+    public const string OneFactApp = "OneFact";
+
+    public string OneFactProject => Path.Combine(Directory, "onefact", "OneFact.csproj");
+
+    public static readonly string[] Apps = { "Generated", ExtensionsApp, "Handwritten", "Yaml", OneFactApp };
 
     /// <summary>The fact every first-access variant asks for: the middle event.</summary>
     public (string Key, string Member, string Alias) Probe { get; private set; }
@@ -101,6 +107,8 @@ public sealed class Workspace
         }
         RemoveOthers(Path.Combine(handwritten, "src"), expected);
         WriteIfChanged(HandwrittenProject, Templates.HandwrittenProject());
+        WriteIfChanged(OneFactProject, Templates.OneFactProject());
+        WriteIfChanged(Path.Combine(Directory, "onefact", "Facts.cs"), Templates.OneFactSource(Probe.Key));
 
         foreach (string app in Apps)
         {
