@@ -56,7 +56,7 @@ public static class StartupHarness
     private static bool Aot => Environment.GetEnvironmentVariable("TYPEDDATASET_BENCH_AOT") != "0";
 
     public sealed record Row(int Facts, string App, string Variant, string Description, double[] Microseconds, double[] WallMilliseconds,
-        double[] JitMicroseconds, double[] JitMethods, double[] JitIlBytes, string? Failure)
+        double[] JitMicroseconds, double[] JitMethods, double[] JitIlBytes, double[] MajorFaults, string? Failure)
     {
         public double JitMedian => Stats.Median(JitMicroseconds);
 
@@ -93,6 +93,7 @@ public static class StartupHarness
             var jit = variants.ToDictionary(v => v, _ => new List<double>());
             var jitMethods = variants.ToDictionary(v => v, _ => new List<double>());
             var jitIl = variants.ToDictionary(v => v, _ => new List<double>());
+            var majorFaults = variants.ToDictionary(v => v, _ => new List<double>());
             var failures = new Dictionary<(string, string, string), string>();
             if (aotFailure is not null)
             {
@@ -122,6 +123,7 @@ public static class StartupHarness
                         jit[v].Add(double.Parse(Value(r.Output, "jit_us") ?? "NaN", CultureInfo.InvariantCulture));
                         jitMethods[v].Add(double.Parse(Value(r.Output, "jit_methods") ?? "NaN", CultureInfo.InvariantCulture));
                         jitIl[v].Add(double.Parse(Value(r.Output, "jit_il_bytes") ?? "NaN", CultureInfo.InvariantCulture));
+                        if (double.TryParse(Value(r.Output, "major_faults"), NumberStyles.Integer, CultureInfo.InvariantCulture, out double faults)) majorFaults[v].Add(faults);
                     }
                 }
                 Console.WriteLine($"[startup] {facts:N0} facts: round {(run < 0 ? "warm-up" : (run + 1).ToString(CultureInfo.InvariantCulture))} done");
@@ -129,7 +131,7 @@ public static class StartupHarness
             foreach (var v in variants)
             {
                 rows.Add(new Row(facts, v.App, v.Variant, v.Description, us[v].ToArray(), wall[v].ToArray(),
-                    jit[v].ToArray(), jitMethods[v].ToArray(), jitIl[v].ToArray(), failures.GetValueOrDefault(v)));
+                    jit[v].ToArray(), jitMethods[v].ToArray(), jitIl[v].ToArray(), majorFaults[v].ToArray(), failures.GetValueOrDefault(v)));
             }
         }
         return rows;
@@ -138,7 +140,7 @@ public static class StartupHarness
     public static string Markdown(IReadOnlyList<Row> rows)
     {
         var t = new MarkdownTable("facts", "variant", "first fact, median (µs)", "min (µs)", "of which JIT (µs)", "methods JIT-compiled (IL bytes)",
-            "vs generated `Get`", "process wall time, median (ms)");
+            "vs generated `Get`", "process wall time, median (ms)", "runs with disk reads (major page faults, whole process)");
         foreach (IGrouping<int, Row> size in rows.GroupBy(r => r.Facts))
         {
             double get = size.Single(r => r.App == "Generated" && r.Variant == "get").Median;
@@ -150,7 +152,8 @@ public static class StartupHarness
                     r.Failure is null ? Format(r.JitMedian) : "-",
                     r.Failure is null ? $"{Stats.Median(r.JitMethods):N0} ({Stats.Median(r.JitIlBytes):N0})" : "-",
                     r.Failure is null && !double.IsNaN(get) && r.Variant != "none" ? Ratio(r.Median / get) : "-",
-                    r.Failure is null ? r.WallMedian.ToString("F0", CultureInfo.InvariantCulture) : "-");
+                    r.Failure is null ? r.WallMedian.ToString("F0", CultureInfo.InvariantCulture) : "-",
+                    r.Failure is null && r.MajorFaults.Length > 0 ? $"{r.MajorFaults.Count(f => f > 0)} of {r.MajorFaults.Length}" : "-");
             }
         }
         return t.ToString();
