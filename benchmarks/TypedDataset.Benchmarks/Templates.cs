@@ -86,16 +86,7 @@ public static class Templates
     public const string OneFactNamespace = "Synthetic.OneFact";
 
     /// <summary>The reference library of one hand-written fact (<see cref="OneFactSource"/>).</summary>
-    public static string OneFactProject() => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-        {Common()}
-            <AssemblyName>OneFact</AssemblyName>
-            <RootNamespace>{OneFactNamespace}</RootNamespace>
-          </PropertyGroup>
-        </Project>
-
-        """;
+    public static string OneFactProject() => PlainLibraryProject("OneFact", OneFactNamespace);
 
     /// <summary>
     /// The floor of any library's first access: one fact of the benchmark's Event shape (12 fields,
@@ -138,12 +129,15 @@ public static class Templates
 
         """;
 
-    public static string HandwrittenProject() => $"""
+    public static string HandwrittenProject() => PlainLibraryProject("Handwritten", HandwrittenNamespace);
+
+    /// <summary>A library of plain C# (no generator).</summary>
+    private static string PlainLibraryProject(string assemblyName, string rootNamespace) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
         {Common()}
-            <AssemblyName>Handwritten</AssemblyName>
-            <RootNamespace>{HandwrittenNamespace}</RootNamespace>
+            <AssemblyName>{assemblyName}</AssemblyName>
+            <RootNamespace>{rootNamespace}</RootNamespace>
           </PropertyGroup>
         </Project>
 
