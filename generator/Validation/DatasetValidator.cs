@@ -120,13 +120,14 @@ internal static class DatasetValidator
             }
             if (slices.Count > 0) fileSlices.Add((fileId, DisplayPath(file.OrderKey), slices));
         }
+        var factCounts = slicesByType.ToDictionary(p => p.Key, p => p.Value.Sum(s => s.Count), StringComparer.Ordinal);
         if (!extensionsAsked)
         {
             // TDS905: a collection class with a property per fact costs its first access about
             // 0.4 µs per fact to load (docs/benchmarks.md); say so where it starts to matter.
             foreach (TypeSpec type in schema.Types.Where(t => t.IsEntity))
             {
-                int count = slicesByType[type.Name].Sum(s => s.Count);
+                int count = factCounts[type.Name];
                 if (count < LargeCollection) continue;
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LargeCollectionAsProperties, type.Location, type.Collection,
                     count.ToString("N0", CultureInfo.InvariantCulture), (count * 0.0004).ToString("F0", CultureInfo.InvariantCulture)));
@@ -142,7 +143,7 @@ internal static class DatasetValidator
             config.Namespace,
             schema,
             schema.Types.Where(t => t.IsEntity).Select(t => new CollectionIndexSpec(t.Name, slicesByType[t.Name].ToImmutableEquatableArray(),
-                slicesByType[t.Name].Sum(s => s.Count), keysByType[t.Name].ToImmutableEquatableArray(), sharedClasses[t.Name])).ToImmutableEquatableArray(),
+                factCounts[t.Name], keysByType[t.Name].ToImmutableEquatableArray(), sharedClasses[t.Name])).ToImmutableEquatableArray(),
             config.NeedsIsExternalInit,
             config.NeedsNotNullWhen,
             config.Utf8Keys,

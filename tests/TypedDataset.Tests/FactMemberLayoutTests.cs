@@ -146,6 +146,7 @@ public class FactMemberLayoutTests
         Assert.Empty(result.CompileDiagnostics.Select(GeneratorResult.Format));
         Assert.Equal("A Wizard of Earthsea", result.Load().GetType("Reader.Probe")!.GetProperty("Earthsea")!.GetValue(null));
     }
+
     /// <summary>A schema of one collection, and a data file of <paramref name="count"/> facts.</summary>
     private static TestFile[] Places(int count)
     {
