@@ -12,7 +12,6 @@ internal static partial class DatasetEmitter
 {
     public static string HintName(FileEmitSpec file) => $"Data.{file.FileId}.g.cs";
 
-
     public static string EmitFile(FileEmitSpec file)
     {
         var ctx = new EmitContext(file.Namespace, file.Schema);

@@ -52,6 +52,7 @@ internal static partial class DatasetEmitter
         int plus = version!.IndexOf('+');
         return plus < 0 ? version : version.Substring(0, plus);
     }
+
     private const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
 
     public static IEnumerable<(string HintName, string Source)> EmitCore(CoreSpec core)
